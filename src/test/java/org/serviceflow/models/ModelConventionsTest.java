@@ -1,0 +1,65 @@
+package org.serviceflow.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every model in bpmn/ opens cleanly in Modeler, renders in Cockpit and follows the id conventions. */
+class ModelConventionsTest {
+
+  static Stream<Path> bpmnFiles() {
+    return ModelFiles.bpmnFiles().stream();
+  }
+
+  static Stream<Path> dmnFiles() {
+    return ModelFiles.dmnFiles().stream();
+  }
+
+  @Test
+  void shouldFindTheProcessModels() {
+    assertThat(ModelFiles.bpmnFiles()).extracting(p -> p.getFileName().toString()).contains("complaint.bpmn");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void shouldFollowTheModelConventions(Path file) {
+    assertThat(ModelConventions.check(file)).as("model problems in %s", file).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dmnFiles")
+  void shouldGiveEveryDecisionAHistoryTimeToLive(Path file) {
+    DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
+    String fileKey = file.getFileName().toString().replaceFirst("\\.dmn$", "");
+    assertThat(model.getModelElementsByType(Decision.class))
+        .as("decisions in %s", file)
+        .isNotEmpty()
+        .allSatisfy(d -> assertThat(d.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of %s", d.getId()).isNotBlank())
+        .anySatisfy(d -> assertThat(d.getId()).isEqualTo(fileKey));
+  }
+
+  @Test
+  void shouldReportEveryKindOfProblemInABrokenModel() {
+    List<String> problems = ModelConventions.check(Path.of("src/test/resources/models/broken.bpmn"));
+
+    assertThat(problems).containsExactlyInAnyOrder(
+        "no process with the file's key 'broken'",
+        "process Process_Other has no camunda:historyTimeToLive",
+        "userTask Activity_0r8lucn has no diagram shape",
+        "userTask Activity_0r8lucn does not follow the id convention Task_PascalCase",
+        "userTask Activity_0r8lucn names no group or assignee",
+        "userTask Activity_0r8lucn has no form",
+        "startEvent StartEvent_Received has no Chinese name",
+        "exclusiveGateway Gateway_Valid is not named as a question",
+        "sequence flow SequenceFlow_No out of Gateway_Valid is not labelled with its answer",
+        "boundaryEvent BoundaryEvent_Overdue is a deadline without documentation");
+  }
+}
