@@ -1,0 +1,33 @@
+package org.serviceflow.complaint;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * POST /api/complaints: intake of a complaint (受理登记) by an authenticated customer-service
+ * clerk. 201 with the case number and Location of its case file; invalid input is answered with
+ * 400 problem details naming each field (org.serviceflow.web) before anything is written.
+ */
+@RestController
+@RequestMapping("/api/complaints")
+class ComplaintIntakeController {
+
+  private final ComplaintIntakeService intake;
+
+  ComplaintIntakeController(ComplaintIntakeService intake) {
+    this.intake = intake;
+  }
+
+  @PostMapping
+  ResponseEntity<ComplaintIntakeService.Receipt> receive(@Valid @RequestBody ComplaintRequest request) {
+    ComplaintIntakeService.Receipt receipt = intake.receive(request);
+    var caseFile = ServletUriComponentsBuilder.fromCurrentContextPath()
+        .path("/api/cases/{caseNumber}").buildAndExpand(receipt.caseNumber()).toUri();
+    return ResponseEntity.created(caseFile).body(receipt);
+  }
+}
