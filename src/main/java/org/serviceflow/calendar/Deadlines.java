@@ -1,5 +1,6 @@
 package org.serviceflow.calendar;
 
+import java.time.Instant;
 import java.util.Date;
 import org.springframework.stereotype.Component;
 
@@ -11,27 +12,52 @@ import org.springframework.stereotype.Component;
  * <p>Counting rule: day 1 is the first working day after the day of receipt (whatever the time
  * of receipt, and whether or not that day is a working day); the deadline is the end of the Nth
  * working day (serviceflow.calendar.end-of-day, default 17:30, zone serviceflow.calendar.zone).
+ *
+ * <p>A null date or a negative count is a modelling error: the expression fails with an
+ * {@link IllegalArgumentException} that names the method and the argument.
  */
 @Component("deadlines")
 public class Deadlines {
 
+  private final WorkingDayCalendar calendar;
+
+  Deadlines(WorkingDayCalendar calendar) {
+    this.calendar = calendar;
+  }
+
   /** End of the Nth working day counted from the next working day after {@code start}. */
   public Date workdaysFrom(Date start, int days) {
-    throw new UnsupportedOperationException("contract stub");
+    return Date.from(calendar.due(instant(start, "workdaysFrom", "start"), count(days, "workdaysFrom")));
   }
 
   /** End of the working day that lies {@code days} working days before the deadline's day (warnings). */
   public Date workdaysBefore(Date deadline, int days) {
-    throw new UnsupportedOperationException("contract stub");
+    return Date.from(
+        calendar.workingDaysBefore(instant(deadline, "workdaysBefore", "deadline"), count(days, "workdaysBefore")));
   }
 
   /** {@code start} plus calendar hours (7x24 clocks). */
   public Date hoursFrom(Date start, int hours) {
-    throw new UnsupportedOperationException("contract stub");
+    return Date.from(calendar.addHours(instant(start, "hoursFrom", "start"), count(hours, "hoursFrom")));
   }
 
   /** Moves a deadline later by N working days (extensions): end of the Nth working day after the deadline's day. */
   public Date extendByWorkdays(Date deadline, int days) {
-    throw new UnsupportedOperationException("contract stub");
+    return Date.from(calendar.due(instant(deadline, "extendByWorkdays", "deadline"), count(days, "extendByWorkdays")));
+  }
+
+  private static Instant instant(Date date, String method, String argument) {
+    if (date == null) {
+      throw new IllegalArgumentException("deadlines." + method + ": " + argument
+          + " is null; the process variable passed as " + argument + " is not set (modelling error)");
+    }
+    return date.toInstant();
+  }
+
+  private static int count(int value, String method) {
+    if (value < 0) {
+      throw new IllegalArgumentException("deadlines." + method + ": " + value + " must not be negative");
+    }
+    return value;
   }
 }

@@ -1,0 +1,21 @@
+package org.serviceflow.calendar;
+
+import java.time.Clock;
+import org.serviceflow.notification.NotificationService;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Loads the holiday data at start-up (a bad file stops start-up) and builds the calendar. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CalendarProperties.class)
+class CalendarConfiguration {
+
+  @Bean
+  WorkingDayCalendar workingDayCalendar(CalendarProperties properties, NotificationService notifications) {
+    MissingYearAlert alert =
+        new MissingYearAlert(notifications, Clock.system(properties.zone()), properties.dataDir());
+    return new WorkingDayCalendar(
+        HolidayDataLoader.load(properties.dataDir()), properties.zone(), properties.endOfDay(), alert);
+  }
+}

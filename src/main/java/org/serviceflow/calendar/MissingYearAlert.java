@@ -1,0 +1,74 @@
+package org.serviceflow.calendar;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.serviceflow.notification.NotificationService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Raised when a computation touches a year that has no holiday data: a WARN line every time, and at
+ * most once a day per missing year a notice to the administrators' group through the outbox.
+ *
+ * <p>The notice joins the caller's transaction (often the engine's). If that transaction rolls
+ * back, the day's notice counts as not sent, so the next computation sends it again.
+ */
+class MissingYearAlert {
+
+  static final String ADMIN_GROUP = "camunda-admin";
+  static final String TEMPLATE = "calendar.yearMissing";
+  private static final Logger log = LoggerFactory.getLogger(MissingYearAlert.class);
+
+  private final NotificationService notifications;
+  private final Clock clock;
+  private final Path dataDir;
+  private final ConcurrentMap<Integer, LocalDate> notifiedOn = new ConcurrentHashMap<>();
+
+  /** @param clock its zone decides where a day begins (the calendar zone) */
+  MissingYearAlert(NotificationService notifications, Clock clock, Path dataDir) {
+    this.notifications = notifications;
+    this.clock = clock;
+    this.dataDir = dataDir;
+  }
+
+  void yearMissing(int year, OptionalInt lastYearWithData) {
+    String lastYear = lastYearWithData.isPresent() ? String.valueOf(lastYearWithData.getAsInt()) : "无";
+    log.warn("No holiday data for {} (last year with data: {}): working days in {} are counted with weekends only. "
+        + "Add {}.yaml to serviceflow.calendar.data-dir and restart (see docs/calendar.md).", year, lastYear, year, year);
+    LocalDate today = LocalDate.now(clock);
+    if (today.equals(notifiedOn.put(year, today))) {
+      return;
+    }
+    releaseOnRollback(year, today);
+    try {
+      notifications.toGroup(null, ADMIN_GROUP, TEMPLATE, Map.of(
+          "year", String.valueOf(year),
+          "lastYear", lastYear,
+          "dataDir", dataDir == null ? "（未配置 serviceflow.calendar.data-dir）" : dataDir.toAbsolutePath().toString()));
+    } catch (RuntimeException e) {
+      notifiedOn.remove(year, today);
+      log.error("Could not notify group {} that holiday data for {} is missing", ADMIN_GROUP, year, e);
+    }
+  }
+
+  private void releaseOnRollback(int year, LocalDate today) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        if (status != STATUS_COMMITTED) {
+          notifiedOn.remove(year, today);
+        }
+      }
+    });
+  }
+}
