@@ -1,48 +1,156 @@
 package org.serviceflow.casefile;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The case file (service_case) and its timeline (case_timeline). Every method joins the caller's
  * transaction, which inside a delegate is the engine's, so a rolled-back step leaves no record.
+ * Only the case number is drawn in a transaction of its own (a rollback leaves a gap, never a duplicate).
+ * Timeline entries are stamped with the engine's clock. An unknown case number raises {@link CaseNotFoundException}.
  */
 @Service
+@Transactional
 public class CaseFileService {
+
+  /** Status of a freshly opened case. */
+  public static final String STATUS_OPENED = "已受理";
+  /** Status of a closed case. */
+  public static final String STATUS_CLOSED = "已结案";
+  /** Timeline action written by {@link #open}. */
+  public static final String ACTION_OPENED = "受理";
+  /** Timeline action written by {@link #close}. */
+  public static final String ACTION_CLOSED = "结案";
+
+  private final ServiceCaseRepository cases;
+  private final CaseDeadlineRepository deadlines;
+  private final CaseTimelineRepository timeline;
+  private final CaseNumberGenerator numbers;
+  private final CurrentActor currentActor;
+  private final ZoneId zone;
+
+  CaseFileService(ServiceCaseRepository cases, CaseDeadlineRepository deadlines, CaseTimelineRepository timeline,
+      CaseNumberGenerator numbers, CurrentActor currentActor,
+      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+    this.cases = cases;
+    this.deadlines = deadlines;
+    this.timeline = timeline;
+    this.numbers = numbers;
+    this.currentActor = currentActor;
+    this.zone = zone;
+  }
 
   /** Draws the next case number (prefix + date part + serial), writes the case file and a 受理 timeline entry. Returns the case number. */
   public String open(NewCase newCase) {
-    throw new UnsupportedOperationException("contract stub");
+    Objects.requireNonNull(newCase.type(), "case type");
+    Instant openedAt = newCase.openedAt() != null ? newCase.openedAt() : EngineClock.now();
+    String caseNumber = numbers.next(newCase.type(), openedAt);
+    ServiceCase serviceCase = cases.save(new ServiceCase(caseNumber, newCase, openedAt, STATUS_OPENED));
+    String actor = newCase.ownerUser() != null && !newCase.ownerUser().isBlank() ? newCase.ownerUser() : CurrentActor.SYSTEM;
+    String outcome = newCase.type().label() + "已受理，编号 " + caseNumber
+        + (newCase.channel() != null ? "，渠道：" + newCase.channel() : "");
+    timeline.save(new CaseTimelineEntry(serviceCase.getId(), openedAt, actor, ACTION_OPENED, null, outcome));
+    return caseNumber;
   }
 
-  /** Appends a timeline entry: who did what, when, with which outcome. */
+  /** Links a case opened before its process instance started (the instance then uses the case number as business key). */
+  public void linkProcessInstance(String caseNumber, String processInstanceId) {
+    find(caseNumber).setProcessInstanceId(processInstanceId);
+  }
+
+  /** Whether a case file with this number exists. */
+  @Transactional(readOnly = true)
+  public boolean exists(String caseNumber) {
+    return caseNumber != null && cases.existsByCaseNumber(caseNumber);
+  }
+
+  /** Appends a timeline entry: who did what, when, with which outcome. A blank actor means the authenticated user, else 系统. */
   public void record(String caseNumber, String actor, String action, String outcome) {
-    throw new UnsupportedOperationException("contract stub");
+    record(caseNumber, actor, action, null, outcome);
+  }
+
+  /** Appends a timeline entry that belongs to a BPMN element (its id). */
+  public void record(String caseNumber, String actor, String action, String activityId, String outcome) {
+    Objects.requireNonNull(action, "timeline action");
+    timeline.save(new CaseTimelineEntry(find(caseNumber).getId(), EngineClock.now(),
+        currentActor.orAuthenticated(actor), action, activityId, outcome));
   }
 
   /** Sets the case status (a short Chinese label, e.g. 处理中). */
   public void updateStatus(String caseNumber, String status) {
-    throw new UnsupportedOperationException("contract stub");
+    find(caseNumber).setStatus(Objects.requireNonNull(status, "status"));
   }
 
   /** Stores or replaces a named deadline (e.g. "VERIFICATION") with its due and optional warning instant. */
   public void setDeadline(String caseNumber, String kind, Date dueAt, Date warningAt) {
-    throw new UnsupportedOperationException("contract stub");
+    Objects.requireNonNull(kind, "deadline kind");
+    Objects.requireNonNull(dueAt, "due date");
+    Long caseId = find(caseNumber).getId();
+    CaseDeadline deadline = deadlines.findByCaseIdAndKind(caseId, kind).orElseGet(() -> new CaseDeadline(caseId, kind));
+    deadline.reschedule(dueAt.toInstant(), warningAt == null ? null : warningAt.toInstant());
+    deadlines.save(deadline);
   }
 
-  /** Marks a deadline as met (its work was completed) at the given instant. */
+  /** Marks a deadline as met (its work was completed) at the given instant; the first instant is kept. */
   public void completeDeadline(String caseNumber, String kind, Instant metAt) {
-    throw new UnsupportedOperationException("contract stub");
+    ServiceCase serviceCase = find(caseNumber);
+    CaseDeadline deadline = deadlines.findByCaseIdAndKind(serviceCase.getId(), kind)
+        .orElseThrow(() -> new IllegalStateException("案件 " + caseNumber + " 没有期限 " + kind));
+    deadline.meet(metAt != null ? metAt : EngineClock.now());
   }
 
-  /** Flags the case for review (查办), e.g. closed after a hard limit passed. */
+  /** Flags the case for review (查办), e.g. closed after a hard limit passed. A further reason is appended. */
   public void flagForReview(String caseNumber, String reason) {
-    throw new UnsupportedOperationException("contract stub");
+    find(caseNumber).flagForReview(reason);
   }
 
-  /** Closes the case with an outcome; writes a 结案 timeline entry. */
+  /** Closes the case with an outcome; writes a 结案 timeline entry. Closing a closed case is an error. */
   public void close(String caseNumber, String outcome, Instant closedAt) {
-    throw new UnsupportedOperationException("contract stub");
+    ServiceCase serviceCase = find(caseNumber);
+    if (serviceCase.isClosed()) {
+      throw new IllegalStateException("案件 " + caseNumber + " 已结案，不能再次结案");
+    }
+    Instant at = closedAt != null ? closedAt : EngineClock.now();
+    serviceCase.close(outcome, at, STATUS_CLOSED);
+    timeline.save(new CaseTimelineEntry(serviceCase.getId(), at, currentActor.orAuthenticated(null),
+        ACTION_CLOSED, null, outcome));
+  }
+
+  /** The case file with its deadlines (earliest due first). */
+  @Transactional(readOnly = true)
+  public CaseView get(String caseNumber) {
+    ServiceCase c = find(caseNumber);
+    List<CaseView.Deadline> caseDeadlines = deadlines.findByCaseIdOrderByDueAtAscKindAsc(c.getId()).stream()
+        .map(d -> new CaseView.Deadline(d.getKind(), local(d.getDueAt()), local(d.getWarningAt()), local(d.getMetAt())))
+        .toList();
+    return new CaseView(c.getCaseNumber(), c.getProcessType(), c.getProcessType().processKey(),
+        c.getProcessType().label(), c.getProcessInstanceId(), c.getCustomerName(), c.getCustomerPhone(),
+        c.getCustomerEmail(), c.getChannel(), c.getCategory(), c.getSeverity(), c.getStatus(), c.getOwnerGroup(),
+        c.getOwnerUser(), c.isFlaggedForReview(), c.getReviewReason(), local(c.getOpenedAt()),
+        local(c.getClosedAt()), c.getOutcome(), caseDeadlines);
+  }
+
+  /** The case's timeline, oldest entry first. */
+  @Transactional(readOnly = true)
+  public List<TimelineEntryView> timeline(String caseNumber) {
+    return timeline.findByCaseIdOrderByOccurredAtAscIdAsc(find(caseNumber).getId()).stream()
+        .map(e -> new TimelineEntryView(local(e.getOccurredAt()), e.getActor(), e.getAction(), e.getActivityId(),
+            e.getOutcome()))
+        .toList();
+  }
+
+  private ServiceCase find(String caseNumber) {
+    return cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+  }
+
+  private OffsetDateTime local(Instant instant) {
+    return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 }

@@ -1,0 +1,32 @@
+package org.serviceflow.casefile;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A case file as read by staff, auditors and reports: the case with its current deadlines. Times in the calendar zone. */
+public record CaseView(
+    String caseNumber,
+    CaseType processType,
+    String processKey,
+    String processLabel,
+    String processInstanceId,
+    String customerName,
+    String customerPhone,
+    String customerEmail,
+    String channel,
+    String category,
+    String severity,
+    String status,
+    String ownerGroup,
+    String ownerUser,
+    boolean flaggedForReview,
+    String reviewReason,
+    OffsetDateTime openedAt,
+    OffsetDateTime closedAt,
+    String outcome,
+    List<Deadline> deadlines) {
+
+  /** A deadline of the case; {@code metAt} is empty while it is still running. */
+  public record Deadline(String kind, OffsetDateTime dueAt, OffsetDateTime warningAt, OffsetDateTime metAt) {
+  }
+}

@@ -1,0 +1,11 @@
+package org.serviceflow.casefile;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ServiceCaseRepository extends JpaRepository<ServiceCase, Long> {
+
+  Optional<ServiceCase> findByCaseNumber(String caseNumber);
+
+  boolean existsByCaseNumber(String caseNumber);
+}
