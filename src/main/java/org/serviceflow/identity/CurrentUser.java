@@ -1,0 +1,38 @@
+package org.serviceflow.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * The staff member calling /api/* (authenticated by HTTP Basic for the length of the request).
+ * Also the engine's current authentication, so engine calls made for them are authorization-checked.
+ */
+@Component
+public class CurrentUser {
+
+  private final IdentityService identityService;
+
+  CurrentUser(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** The caller's user id, empty outside an authenticated request. */
+  public Optional<String> id() {
+    return Optional.ofNullable(identityService.getCurrentAuthentication()).map(Authentication::getUserId);
+  }
+
+  /** The caller's user id; fails when called outside an authenticated request. */
+  public String requireId() {
+    return id().orElseThrow(() -> new IllegalStateException("no authenticated user"));
+  }
+
+  /** The caller's group ids, empty outside an authenticated request. */
+  public List<String> groupIds() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication == null || authentication.getGroupIds() == null
+        ? List.of() : List.copyOf(authentication.getGroupIds());
+  }
+}

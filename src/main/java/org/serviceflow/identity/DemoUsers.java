@@ -1,0 +1,65 @@
+package org.serviceflow.identity;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+
+/**
+ * Demo staff: at least one per group, password {@value #PASSWORD}, created only when
+ * {@code serviceflow.identity.demo-users=true} (demo and test profiles). docs/identity.md lists them.
+ */
+class DemoUsers {
+
+  static final String PASSWORD = "demo";
+  static final String EMAIL_DOMAIN = "@serviceflow.local";
+
+  /** A demo user: pinyin id, Chinese family and given name, the one group it belongs to. */
+  record DemoUser(String id, String lastName, String firstName, StaffGroup group) {
+  }
+
+  static final List<DemoUser> ALL = List.of(
+      new DemoUser("kefu1", "王", "芳", StaffGroup.CUSTOMER_SERVICE),
+      new DemoUser("kefu2", "李", "娜", StaffGroup.CUSTOMER_SERVICE),
+      new DemoUser("kefuzhuguan", "张", "伟", StaffGroup.CUSTOMER_SERVICE_LEAD),
+      new DemoUser("zhiliang1", "刘", "洋", StaffGroup.QUALITY),
+      new DemoUser("zhiliang2", "陈", "静", StaffGroup.QUALITY),
+      new DemoUser("jishu", "杨", "磊", StaffGroup.TECHNICAL_SERVICE),
+      new DemoUser("shouhou", "赵", "强", StaffGroup.AFTER_SALES_MANAGER),
+      new DemoUser("kufang", "黄", "敏", StaffGroup.WAREHOUSE),
+      new DemoUser("xiaoshou", "周", "杰", StaffGroup.SALES),
+      new DemoUser("renshi", "吴", "丽", StaffGroup.HR),
+      new DemoUser("zongjingli", "徐", "明", StaffGroup.GENERAL_MANAGER),
+      new DemoUser("qiguan", "孙", "涛", StaffGroup.ENTERPRISE_MANAGEMENT),
+      new DemoUser("liuchengjingli", "马", "超", StaffGroup.PROCESS_OWNERS),
+      new DemoUser("guanlidaibiao", "朱", "红", StaffGroup.MANAGEMENT_REP),
+      new DemoUser("huawu", "胡", "军", StaffGroup.HOTLINE_OPERATORS),
+      new DemoUser("paidan", "郭", "平", StaffGroup.HOTLINE_DISPATCHERS),
+      new DemoUser("duban", "何", "勇", StaffGroup.HOTLINE_SUPERVISORS),
+      new DemoUser("zhujian", "高", "峰", StaffGroup.UNIT_HOUSING),
+      new DemoUser("shichang", "林", "晓", StaffGroup.UNIT_MARKET),
+      new DemoUser("jiedao", "罗", "兰", StaffGroup.UNIT_STREET_A),
+      new DemoUser("shenji", "梁", "雪", StaffGroup.AUDITORS));
+
+  private final IdentityService identityService;
+
+  DemoUsers(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /** Creates missing demo users and memberships; never resets a password changed in Admin. */
+  void ensureUsers() {
+    for (DemoUser demo : ALL) {
+      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identityService.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + EMAIL_DOMAIN);
+        user.setPassword(PASSWORD);
+        identityService.saveUser(user);
+      }
+      if (identityService.createGroupQuery().groupId(demo.group().id()).groupMember(demo.id()).count() == 0) {
+        identityService.createMembership(demo.id(), demo.group().id());
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.serviceflow.identity;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Right after the engine is built (before the job executor runs and before any request), makes
+ * sure the groups, their authorizations, the Tasklist filters and, in the demo profile, the demo
+ * users exist. Every step is idempotent, so a restart on the same database changes nothing.
+ */
+@Component
+class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySetupPlugin.class);
+
+  private final IdentityProperties properties;
+
+  IdentitySetupPlugin(IdentityProperties properties) {
+    this.properties = properties;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    setUp(engine);
+  }
+
+  void setUp(ProcessEngine engine) {
+    AccessGrants grants = new AccessGrants(engine.getAuthorizationService());
+    new StaffGroupSetup(engine.getIdentityService()).ensureGroups();
+    grants.ensureDefaults();
+    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants).ensureFilters();
+    if (properties.demoUsers()) {
+      new DemoUsers(engine.getIdentityService()).ensureUsers();
+    }
+    LOG.info("Identity set up: {} groups, demo users {}", StaffGroup.values().length,
+        properties.demoUsers() ? "on" : "off");
+  }
+}

@@ -1,0 +1,32 @@
+package org.serviceflow.identity;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * HTTP Basic against Camunda's identity service for the engine REST API and our own API: an
+ * anonymous or wrong login gets 401. For the length of the request the engine's current
+ * authentication is the caller (so authorization checks apply), afterwards it is cleared.
+ * Our controllers read the caller through {@link CurrentUser}. The webapps (/camunda) keep their
+ * own session login; /actuator/health stays open.
+ */
+@Configuration(proxyBeanMethods = false)
+class RestAuthenticationConfig {
+
+  static final String[] PROTECTED_PATHS = {"/engine-rest/*", "/api/*"};
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("serviceflow-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(PROTECTED_PATHS);
+    registration.setAsyncSupported(true);
+    return registration;
+  }
+}

@@ -1,0 +1,67 @@
+package org.serviceflow.identity;
+
+import java.util.List;
+
+/**
+ * The catalogue of Camunda groups (PROCESSES.md "Roles"), with the Chinese names staff know
+ * and the processes each group may start from Tasklist.
+ *
+ * <p>{@code unit-*} stands for the handling units of the 12345 hotline; a small sample set is
+ * seeded here, more units are added as groups in Admin ({@code unit-} prefix).
+ */
+public enum StaffGroup {
+  CUSTOMER_SERVICE("customer-service", "客服部", "complaint", "afterSalesService"),
+  CUSTOMER_SERVICE_LEAD("customer-service-lead", "客服主管"),
+  QUALITY("quality", "质量管理部"),
+  TECHNICAL_SERVICE("technical-service", "技术服务部"),
+  AFTER_SALES_MANAGER("after-sales-manager", "售后服务经理"),
+  WAREHOUSE("warehouse", "库房"),
+  SALES("sales", "销售中心"),
+  HR("hr", "人事部"),
+  GENERAL_MANAGER("general-manager", "总经理"),
+  ENTERPRISE_MANAGEMENT("enterprise-management", "企管部"),
+  PROCESS_OWNERS("process-owners", "流程制度经理", "processChange"),
+  MANAGEMENT_REP("management-rep", "管理者代表"),
+  HOTLINE_OPERATORS("hotline-operators", "12345 话务员", "hotline12345"),
+  HOTLINE_DISPATCHERS("hotline-dispatchers", "12345 派单审核"),
+  HOTLINE_SUPERVISORS("hotline-supervisors", "12345 督办"),
+  UNIT_HOUSING("unit-housing", "住建局"),
+  UNIT_MARKET("unit-market", "市场监管局"),
+  UNIT_STREET_A("unit-street-a", "街道(示例)"),
+  AUDITORS("auditors", "审计");
+
+  /** Camunda group type of every group in this catalogue. */
+  public static final String GROUP_TYPE = "WORKFLOW";
+
+  /** Prefix of the groups of the 12345 handling units (承办单位). */
+  public static final String UNIT_PREFIX = "unit-";
+
+  private final String id;
+  private final String chineseName;
+  private final List<String> startableProcessKeys;
+
+  StaffGroup(String id, String chineseName, String... startableProcessKeys) {
+    this.id = id;
+    this.chineseName = chineseName;
+    this.startableProcessKeys = List.of(startableProcessKeys);
+  }
+
+  /** The Camunda group id used in BPMN candidate groups. */
+  public String id() {
+    return id;
+  }
+
+  public String chineseName() {
+    return chineseName;
+  }
+
+  /** Keys of the processes this group starts (Tasklist "start process", intake API). */
+  public List<String> startableProcessKeys() {
+    return startableProcessKeys;
+  }
+
+  /** Staff work in Tasklist; auditors only read history in Cockpit. */
+  public boolean worksInTasklist() {
+    return this != AUDITORS;
+  }
+}
