@@ -40,7 +40,8 @@ public record ComplaintRequest(
     boolean againstStaff,
     @Size(max = 100) String staffName) {
 
-  static final String MOBILE_OR_LANDLINE = "(\\+?86[- ]?)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?";
+  /** Blank (no phone), a mainland mobile (+86 allowed) or a landline with area code and optional extension. */
+  static final String MOBILE_OR_LANDLINE = "\\s*|(\\+?86[- ]?)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?";
 
   /** The intake variables of the complaint process, types as the Tasklist start form stores them. */
   Map<String, Object> toVariables() {

@@ -1,7 +1,6 @@
 package org.serviceflow.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.endsWith;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -13,7 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,11 +67,15 @@ class ComplaintIntakeControllerTest {
   }
 
   private void assertRejected(ObjectNode complaint, String... fields) throws Exception {
-    post(complaint)
+    String body = post(complaint)
         .andExpect(status().isBadRequest())
         .andExpect(header().string("Content-Type", "application/problem+json"))
         .andExpect(jsonPath("$.status").value(400))
-        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder(fields)));
+        .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+    List<String> named = JsonPath.read(body, "$.errors[*].field");
+    assertThat(Set.copyOf(named)).containsExactlyInAnyOrder(fields);
+    List<String> messages = JsonPath.read(body, "$.errors[*].message");
+    assertThat(messages).allSatisfy(message -> assertThat(message).isNotBlank());
     then(intake).should(never()).receive(any());
   }
 
@@ -149,6 +156,11 @@ class ComplaintIntakeControllerTest {
   @Test
   void shouldRejectAnEventInTheFuture() throws Exception {
     assertRejected(validComplaint().put("occurredOn", LocalDate.now().plusDays(2).toString()), "occurredOn");
+  }
+
+  @Test
+  void shouldNameAMalformedDate() throws Exception {
+    assertRejected(validComplaint().put("occurredOn", "2026-13-45"), "occurredOn");
   }
 
   @Test
