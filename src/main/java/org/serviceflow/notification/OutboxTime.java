@@ -1,0 +1,17 @@
+package org.serviceflow.notification;
+
+import java.time.Instant;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The outbox runs on the engine's clock, so a test that moves {@link ClockUtil} moves timers and
+ * retry back-off together, and outbox timestamps line up with the engine's history.
+ */
+final class OutboxTime {
+
+  private OutboxTime() {}
+
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}
