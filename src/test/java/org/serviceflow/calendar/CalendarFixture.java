@@ -1,0 +1,78 @@
+package org.serviceflow.calendar;
+
+import static org.mockito.Mockito.mock;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.serviceflow.notification.NotificationService;
+
+/**
+ * A calendar on the shipped holiday data (2025, 2026), in Asia/Shanghai with end of day 17:30,
+ * whose missing-year notices go to a Mockito mock and whose "today" is a settable clock.
+ */
+final class CalendarFixture {
+
+  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  static final LocalTime END_OF_DAY = LocalTime.of(17, 30);
+  private static final Map<Integer, HolidayYear> SHIPPED = HolidayDataLoader.load(null);
+
+  final NotificationService notifications = mock(NotificationService.class);
+  final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T02:00:00Z"), ZONE);
+  final WorkingDayCalendar calendar;
+
+  CalendarFixture() {
+    this(SHIPPED);
+  }
+
+  CalendarFixture(Map<Integer, HolidayYear> data) {
+    calendar = new WorkingDayCalendar(data, ZONE, END_OF_DAY, new MissingYearAlert(notifications, clock, null));
+  }
+
+  /** A local date-time in Asia/Shanghai, whatever the JVM's default zone. */
+  static Instant at(String localDateTime) {
+    return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
+  }
+
+  static Date date(String localDateTime) {
+    return Date.from(at(localDateTime));
+  }
+
+  static LocalDate day(String isoDate) {
+    return LocalDate.parse(isoDate);
+  }
+
+  static final class SettableClock extends Clock {
+    private Instant now;
+    private final ZoneId zone;
+
+    SettableClock(Instant now, ZoneId zone) {
+      this.now = now;
+      this.zone = zone;
+    }
+
+    void set(Instant instant) {
+      now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return zone;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return new SettableClock(now, zone);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
