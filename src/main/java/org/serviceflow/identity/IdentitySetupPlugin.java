@@ -2,6 +2,7 @@ package org.serviceflow.identity;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,20 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
   IdentitySetupPlugin(IdentityProperties properties) {
     this.properties = properties;
+  }
+
+  /**
+   * Group ids are kebab-case ({@code customer-service}); the engine's default whitelist only
+   * allows letters and digits (and {@code camunda-admin}). User ids keep the default.
+   */
+  static final String GROUP_ID_PATTERN = "[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getGroupResourceWhitelistPattern() == null
+        || configuration.getGroupResourceWhitelistPattern().isEmpty()) {
+      configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
+    }
   }
 
   @Override
