@@ -29,9 +29,9 @@ record DaysQuery(
       }
       long days = ChronoUnit.DAYS.between(query.from(), query.to()) + 1;
       if (days < 1) {
-        errors.rejectValue("to", "Range", "must not be before from");
+        errors.rejectValue("to", "Range", "不能早于 from");
       } else if (days > MAX_DAYS) {
-        errors.rejectValue("to", "Range", "must be at most " + MAX_DAYS + " days from from (both included)");
+        errors.rejectValue("to", "Range", "与 from 相隔不能超过 " + MAX_DAYS + " 天（含首尾）");
       }
     }
   }

@@ -32,7 +32,7 @@ class StartEditor extends PropertyEditorSupport {
           : OffsetDateTime.parse(value));
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(
-          "'" + text + "' is neither a date (2026-09-30) nor a date-time with offset (2026-09-30T10:00:00+08:00)", e);
+          "“" + text + "”应为日期（如 2026-09-30）或带时区偏移的日期时间（如 2026-09-30T10:00:00+08:00）", e);
     }
   }
 }
