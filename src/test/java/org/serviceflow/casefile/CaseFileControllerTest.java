@@ -95,6 +95,14 @@ class CaseFileControllerTest {
     }
   }
 
+  @Test
+  void shouldRejectAnonymousCaller() throws Exception {
+    String caseNumber = caseFiles.open(CaseFileServiceTest.complaint("cs1", Instant.parse("2026-11-05T02:00:00Z")));
+
+    mvc.perform(get("/api/cases/{number}", caseNumber)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/cases/{number}/timeline", caseNumber)).andExpect(status().isUnauthorized());
+  }
+
   /** /api requires HTTP Basic against the engine's identity service; the test profile's admin is admin/admin. */
   private static MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
     String credentials = Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
