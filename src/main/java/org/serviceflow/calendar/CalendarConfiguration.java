@@ -1,6 +1,6 @@
 package org.serviceflow.calendar;
 
-import java.time.Clock;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.serviceflow.notification.NotificationService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,8 +13,8 @@ class CalendarConfiguration {
 
   @Bean
   WorkingDayCalendar workingDayCalendar(CalendarProperties properties, NotificationService notifications) {
-    MissingYearAlert alert =
-        new MissingYearAlert(notifications, Clock.system(properties.zone()), properties.dataDir());
+    MissingYearAlert alert = new MissingYearAlert(
+        notifications, () -> ClockUtil.getCurrentTime().toInstant(), properties.zone(), properties.dataDir());
     return new WorkingDayCalendar(
         HolidayDataLoader.load(properties.dataDir()), properties.zone(), properties.endOfDay(), alert);
   }

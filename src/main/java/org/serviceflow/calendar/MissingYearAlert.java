@@ -1,12 +1,14 @@
 package org.serviceflow.calendar;
 
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Supplier;
 import org.serviceflow.notification.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +29,20 @@ class MissingYearAlert {
   private static final Logger log = LoggerFactory.getLogger(MissingYearAlert.class);
 
   private final NotificationService notifications;
-  private final Clock clock;
+  private final Supplier<Instant> now;
+  private final ZoneId zone;
   private final Path dataDir;
   private final ConcurrentMap<Integer, LocalDate> notifiedOn = new ConcurrentHashMap<>();
 
-  /** @param clock its zone decides where a day begins (the calendar zone) */
-  MissingYearAlert(NotificationService notifications, Clock clock, Path dataDir) {
+  /**
+   * @param now the current time; in the application the engine's clock, so that tests which move
+   *     the engine clock also move "today"
+   * @param zone where a day begins (the calendar zone)
+   */
+  MissingYearAlert(NotificationService notifications, Supplier<Instant> now, ZoneId zone, Path dataDir) {
     this.notifications = notifications;
-    this.clock = clock;
+    this.now = now;
+    this.zone = zone;
     this.dataDir = dataDir;
   }
 
@@ -42,7 +50,7 @@ class MissingYearAlert {
     String lastYear = lastYearWithData.isPresent() ? String.valueOf(lastYearWithData.getAsInt()) : "无";
     log.warn("No holiday data for {} (last year with data: {}): working days in {} are counted with weekends only. "
         + "Add {}.yaml to serviceflow.calendar.data-dir and restart (see docs/calendar.md).", year, lastYear, year, year);
-    LocalDate today = LocalDate.now(clock);
+    LocalDate today = LocalDate.ofInstant(now.get(), zone);
     if (today.equals(notifiedOn.put(year, today))) {
       return;
     }

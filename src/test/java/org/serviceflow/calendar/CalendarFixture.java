@@ -2,7 +2,6 @@ package org.serviceflow.calendar;
 
 import static org.mockito.Mockito.mock;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,11 +9,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.serviceflow.notification.NotificationService;
 
 /**
  * A calendar on the shipped holiday data (2025, 2026), in Asia/Shanghai with end of day 17:30,
- * whose missing-year notices go to a Mockito mock and whose "today" is a settable clock.
+ * whose missing-year notices go to a Mockito mock and whose "now" is settable.
  */
 final class CalendarFixture {
 
@@ -23,7 +23,8 @@ final class CalendarFixture {
   private static final Map<Integer, HolidayYear> SHIPPED = HolidayDataLoader.load(null);
 
   final NotificationService notifications = mock(NotificationService.class);
-  final SettableClock clock = new SettableClock(Instant.parse("2026-11-23T02:00:00Z"), ZONE);
+  /** "Now" for the once-a-day notice; starts at Monday 2026-11-23 10:00 in Shanghai. */
+  final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T02:00:00Z"));
   final WorkingDayCalendar calendar;
 
   CalendarFixture() {
@@ -31,7 +32,7 @@ final class CalendarFixture {
   }
 
   CalendarFixture(Map<Integer, HolidayYear> data) {
-    calendar = new WorkingDayCalendar(data, ZONE, END_OF_DAY, new MissingYearAlert(notifications, clock, null));
+    calendar = new WorkingDayCalendar(data, ZONE, END_OF_DAY, new MissingYearAlert(notifications, now::get, ZONE, null));
   }
 
   /** A local date-time in Asia/Shanghai, whatever the JVM's default zone. */
@@ -45,34 +46,5 @@ final class CalendarFixture {
 
   static LocalDate day(String isoDate) {
     return LocalDate.parse(isoDate);
-  }
-
-  static final class SettableClock extends Clock {
-    private Instant now;
-    private final ZoneId zone;
-
-    SettableClock(Instant now, ZoneId zone) {
-      this.now = now;
-      this.zone = zone;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return zone;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return new SettableClock(now, zone);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

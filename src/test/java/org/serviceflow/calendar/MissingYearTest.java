@@ -60,7 +60,7 @@ class MissingYearTest {
         eq(Map.of("year", "2027", "lastYear", "2026", "dataDir", "（未配置 serviceflow.calendar.data-dir）")));
 
     // when the next day a deadline reaches into 2027 again
-    fixture.clock.set(Instant.parse("2026-11-23T16:00:00Z")); // 2026-11-24 00:00 in Shanghai
+    fixture.now.set(Instant.parse("2026-11-23T16:00:00Z")); // 2026-11-24 00:00 in Shanghai
     deadlines.workdaysFrom(date("2026-12-30T10:00"), 3);
     // then a second notice
     verify(fixture.notifications, times(2)).toGroup(isNull(), eq("camunda-admin"), eq("calendar.yearMissing"), anyMap());
