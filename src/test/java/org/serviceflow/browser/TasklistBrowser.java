@@ -1,0 +1,242 @@
+package org.serviceflow.browser;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist 7.24 in headless Debian Chromium, driven with the selectors of TASKLIST.md.
+ * Fresh profile per browser, Chinese locale (zh-CN), 1400x1000.
+ */
+final class TasklistBrowser implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  private final String tasklistUrl;
+  private final Path screenshots;
+  private final Path profile;
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+
+  /**
+   * Skips the calling test when Chromium is missing on a developer machine; in CI (CI set) a
+   * missing browser fails, because .ci/run installs it.
+   */
+  static void assumeChromium() {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present && System.getenv("CI") != null) {
+      throw new IllegalStateException("CI is set but " + CHROMIUM + " or " + CHROMEDRIVER
+          + " is missing: .ci/run installs chromium and chromium-driver");
+    }
+    Assumptions.assumeTrue(present, "Debian chromium / chromium-driver not installed; browser test skipped");
+  }
+
+  TasklistBrowser(String baseUrl, Path screenshots) {
+    this.tasklistUrl = baseUrl + "/camunda/app/tasklist/default/";
+    this.screenshots = screenshots;
+    try {
+      this.profile = Files.createTempDirectory("sf-chromium-");
+      Files.createDirectories(screenshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=zh-CN",
+        "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
+    this.driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(1400, 1000));
+    this.wait = new WebDriverWait(driver, WAIT);
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  /** Signs in on the Tasklist login page and waits for the task list. */
+  void login(String user, String password) {
+    driver.get(tasklistUrl);
+    WebElement form = visible(By.cssSelector("form[name='signinForm']"));
+    form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    visible(By.cssSelector("li.start-process-action a"));
+    visible(By.cssSelector(".task-filter h4.name a"));
+  }
+
+  /** Signs out through the account menu, back to the login page. */
+  void logout() {
+    click(By.cssSelector(".account.dropdown > a.dropdown-toggle, .account .dropdown-toggle"));
+    click(By.cssSelector("a[ng-click='logout()']"));
+    visible(By.cssSelector("form[name='signinForm']"));
+  }
+
+  /** Opens "start process", picks the process by its name, and waits for its start form. */
+  void openStartForm(String processName) {
+    click(By.cssSelector("li.start-process-action a"));
+    visible(By.cssSelector(".modal-body ul.processes li a"));
+    click(By.xpath("//div[contains(@class,'modal-body')]//ul[contains(@class,'processes')]//li//a[contains(normalize-space(.),'"
+        + processName + "')]"));
+    visible(By.cssSelector(".modal-body [cam-tasklist-form-camunda] .fjs-form"));
+    pause(500);
+  }
+
+  /** Submits the start form and waits for the dialog to close. */
+  void submitStartForm() {
+    click(By.cssSelector(".modal-footer button.btn-primary"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-body")));
+  }
+
+  /** Fills a textfield / textarea / number field by its key, then tabs away so form-js takes the value. */
+  void type(String key, String value) {
+    WebElement input = visible(field(key));
+    input.clear();
+    input.sendKeys(value);
+    pause(350);
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** Picks an option of a select field by its visible label. */
+  void select(String key, String label) {
+    click(By.cssSelector("[id$='-" + key + "-display']"));
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
+  }
+
+  /** Picks the n-th option (0-based) of a radio group. */
+  void radio(String key, int option) {
+    click(By.cssSelector("[id$='-" + key + "-" + option + "']"));
+  }
+
+  /** Ticks or unticks a checkbox. */
+  void checkbox(String key, boolean checked) {
+    WebElement box = visible(field(key));
+    if (box.isSelected() != checked) {
+      box.click();
+    }
+  }
+
+  /** Types a date into a date field (the browser locale's format: yyyy/M/d for zh-CN, Enter closes the picker). */
+  void date(String key, String typed) {
+    WebElement input = visible(field(key));
+    input.click();
+    input.sendKeys(typed);
+    pause(350);
+    input.sendKeys(Keys.ENTER);
+    input.sendKeys(Keys.TAB);
+  }
+
+  /** The validation messages form-js shows, empty when the form is valid. */
+  List<String> formErrors() {
+    return driver.findElements(By.cssSelector(".fjs-form-field.fjs-has-errors .fjs-form-field-error"))
+        .stream().map(WebElement::getText).toList();
+  }
+
+  /** Reloads the task list through the current filter, then opens the first task with this name. */
+  void openTask(String taskName) {
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
+        + taskName + "']");
+    wait.until(d -> {
+      if (d.findElements(task).isEmpty()) {
+        d.findElement(By.cssSelector(".task-filter h4.name a")).click();
+        pause(1000);
+        return false;
+      }
+      return true;
+    });
+    click(task);
+    visible(By.cssSelector("section.task-card"));
+  }
+
+  /** Claims the open task if it is not yet assigned to the signed-in user, and waits for its form. */
+  void claimIfNeeded() {
+    List<WebElement> claim = driver.findElements(By.cssSelector("section.task-card button.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+    }
+    visible(By.cssSelector("section.task-card [cam-tasklist-form-camunda] .fjs-form"));
+    pause(500);
+  }
+
+  /** Completes the open task with its form and waits until the task card is gone. */
+  void completeTask() {
+    click(By.cssSelector("section.task-card .form-actions button.btn-primary"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("section.task-card [cam-tasklist-form-camunda] .fjs-form")));
+  }
+
+  /** Saves a screenshot of the viewport as {@code tasklist-<name>.png}. */
+  Path screenshot(String name) {
+    Path target = screenshots.resolve("tasklist-" + name + ".png");
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    try {
+      Files.write(target, png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
+  }
+
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  Object script(String js, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  private By field(String key) {
+    return By.cssSelector("[id$='-" + key + "']");
+  }
+
+  private WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  private void click(By by) {
+    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a leftover temp profile does no harm
+    }
+  }
+}
