@@ -2,6 +2,7 @@ package org.serviceflow.calendar;
 
 import jakarta.validation.Valid;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.TextStyle;
 import java.util.List;
@@ -58,7 +59,7 @@ class CalendarController {
   record WorkdaysAnswer(OffsetDateTime from, int days, OffsetDateTime due) {}
 
   record DayAnswer(
-      java.time.LocalDate date,
+      LocalDate date,
       String weekday,
       boolean working,
       boolean holiday,

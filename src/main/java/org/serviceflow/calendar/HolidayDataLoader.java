@@ -54,7 +54,7 @@ final class HolidayDataLoader {
     try {
       List<HolidayYear> years = new ArrayList<>();
       for (Resource resource : resolver.getResources(CLASSPATH_PATTERN)) {
-        String origin = "classpath:calendar/" + resource.getFilename() + " (" + resource.getDescription() + ")";
+        String origin = "classpath:calendar/" + resource.getFilename();
         years.add(checkedRead(resource.getContentAsString(StandardCharsets.UTF_8), resource.getFilename(), origin));
       }
       return years;

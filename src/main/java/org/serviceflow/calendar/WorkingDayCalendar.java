@@ -27,6 +27,9 @@ import java.util.TreeSet;
  */
 public class WorkingDayCalendar {
 
+  /** No rule needs more; a larger count is a modelling error, not a reason to walk through decades. */
+  static final int MAX_WORKING_DAYS = 1000;
+
   private final NavigableMap<Integer, HolidayYear> years;
   private final ZoneId zone;
   private final LocalTime endOfDay;
@@ -70,6 +73,10 @@ public class WorkingDayCalendar {
    * {@code day} itself (N = 0). {@code day} itself is never counted.
    */
   public LocalDate addWorkingDays(LocalDate day, int workingDays) {
+    if (Math.abs(workingDays) > MAX_WORKING_DAYS) {
+      throw new IllegalArgumentException(
+          workingDays + " working days is more than the calendar counts (at most " + MAX_WORKING_DAYS + ")");
+    }
     Lookup lookup = new Lookup();
     int step = workingDays < 0 ? -1 : 1;
     LocalDate date = day;

@@ -1,6 +1,7 @@
 package org.serviceflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -118,6 +119,14 @@ class WorkingDayCalendarTest {
     assertThat(calendar.addWorkingDays(day("2026-10-12"), -1)).isEqualTo("2026-10-10");
     assertThat(calendar.addWorkingDays(day("2026-10-08"), -1)).isEqualTo("2026-09-30");
     assertThat(calendar.addWorkingDays(day("2026-10-08"), 0)).isEqualTo("2026-10-08");
+  }
+
+  @Test
+  void shouldRefuseCountsNoRuleNeeds() {
+    assertThatThrownBy(() -> calendar.addWorkingDays(day("2026-09-30"), 1001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 1000");
+    assertThat(calendar.addWorkingDays(day("2026-09-30"), -1000)).isBefore(day("2023-01-01"));
   }
 
   @Test
