@@ -1,7 +1,9 @@
 package org.serviceflow.notification;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -10,9 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 class OutboxAdministration {
 
   private final NotificationRepository outbox;
+  private final ZoneId zone;
 
-  OutboxAdministration(NotificationRepository outbox) {
+  OutboxAdministration(NotificationRepository outbox,
+      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
     this.outbox = outbox;
+    this.zone = zone;
   }
 
   /** The newest 200 rows, of one status or of all. */
@@ -21,7 +26,7 @@ class OutboxAdministration {
     List<Notification> rows = status == null
         ? outbox.findTop200ByOrderByCreatedAtDescIdDesc()
         : outbox.findTop200ByStatusOrderByCreatedAtDescIdDesc(status);
-    return rows.stream().map(OutboxEntry::of).toList();
+    return rows.stream().map(row -> OutboxEntry.of(row, zone)).toList();
   }
 
   /** Puts a FAILED message back in the queue; empty when there is no such row. */
@@ -29,7 +34,7 @@ class OutboxAdministration {
   Optional<OutboxEntry> requeue(long id) {
     return outbox.findById(id).map(message -> {
       message.requeue(OutboxTime.now());
-      return OutboxEntry.of(message);
+      return OutboxEntry.of(message, zone);
     });
   }
 }

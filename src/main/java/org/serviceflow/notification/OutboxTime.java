@@ -1,6 +1,8 @@
 package org.serviceflow.notification;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -13,5 +15,10 @@ final class OutboxTime {
 
   static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** An instant as shown to people: in the calendar zone (serviceflow.calendar.zone), like the case file API. */
+  static OffsetDateTime local(Instant instant, ZoneId zone) {
+    return instant == null ? null : instant.atZone(zone).toOffsetDateTime();
   }
 }

@@ -1,37 +1,31 @@
 package org.serviceflow.notification;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.serviceflow.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The user of the current request, as authenticated against Camunda's identity service (HTTP Basic). */
+/** The caller of /api/inbox and /api/notifications, as 401 / 403 problem details when not allowed. */
 @Component
 class SignedInUser {
 
-  private final IdentityService identityService;
-  private final StaffDirectory staff;
+  private final CurrentUser currentUser;
 
-  SignedInUser(IdentityService identityService, StaffDirectory staff) {
-    this.identityService = identityService;
-    this.staff = staff;
+  SignedInUser(CurrentUser currentUser) {
+    this.currentUser = currentUser;
   }
 
   /** The user id; 401 when nobody is signed in. */
   String id() {
-    Authentication authentication = identityService.getCurrentAuthentication();
-    if (authentication == null || authentication.getUserId() == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录");
-    }
-    return authentication.getUserId();
+    return currentUser.id()
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
   }
 
   /** The user id of a member of camunda-admin; 401 when nobody is signed in, 403 for everyone else. */
   String adminId() {
     String userId = id();
-    if (!staff.isMember(userId, Groups.CAMUNDA_ADMIN)) {
+    if (!currentUser.groupIds().contains(Groups.CAMUNDA_ADMIN)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "仅系统管理员 (camunda-admin) 可以查看和重发通知");
     }
     return userId;

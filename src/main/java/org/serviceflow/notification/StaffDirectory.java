@@ -35,11 +35,6 @@ class StaffDirectory {
         .userId(userId).singleResult())).map(StaffDirectory::member);
   }
 
-  boolean isMember(String userId, String groupId) {
-    return withoutAuthorization(context -> users(context)
-        .userId(userId).memberOfGroup(groupId).count()) > 0;
-  }
-
   /** Joins the current engine command (inside a delegate) or opens one (from a controller). */
   private <T> T withoutAuthorization(Function<CommandContext, T> query) {
     return engine.getCommandExecutorTxRequired()
