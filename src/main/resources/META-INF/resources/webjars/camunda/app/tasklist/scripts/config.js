@@ -1,0 +1,34 @@
+// ServiceFlow: replaces the webjar's tasklist/scripts/config.js (whose only active setting was `shortcuts`, kept below).
+// Chinese first (locales/zh.json beside this folder), English for anything not translated.
+export default {
+  app: {
+    name: '任务列表',
+    vendor: 'ServiceFlow'
+  },
+  locales: {
+    availableLocales: ['zh', 'en'],
+    fallbackLocale: 'en'
+  },
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: '认领当前选中的任务'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: '焦点移到第一个筛选器'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: '焦点移到任务列表的第一个任务'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: '焦点移到任务表单的第一个输入框'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: '打开“发起流程”对话框'
+    }
+  }
+};
