@@ -11,6 +11,15 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,23 +33,58 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The whole application: a step that computes a deadline into 2027 (no data) writes the
- * administrators' notice in its own transaction, once a day, and a rolled-back step writes none.
+ * The whole application: BPMN expressions on the {@code deadlines} bean give a timer and a task the
+ * same due instant; a step that computes a deadline into 2027 (no data) writes the administrators'
+ * notice in its own transaction, once a day, and a rolled-back step writes none.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class MissingYearNoticeSpringTest {
+class CalendarSpringTest {
 
   private static final String SUBJECT = "【工作日历】缺少 2027 年法定节假日数据";
 
   @Autowired Deadlines deadlines;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired MockMvc mvc;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
 
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
+  }
+
+  @Test
+  void shouldGiveTheTimerAndTheTaskTheSameDueInstantFromABpmnExpression() {
+    // given a process whose task and timer call the deadlines bean, as the process models do
+    String deadline = "${deadlines.workdaysFrom(receivedAt, 3)}";
+    BpmnModelInstance model = Bpmn.createExecutableProcess("calendarExpressionCheck")
+        .camundaHistoryTimeToLive(1)
+        .startEvent()
+        .userTask("Task_Handle").camundaDueDate(deadline)
+        .camundaFollowUpDate("${deadlines.workdaysBefore(deadlines.workdaysFrom(receivedAt, 3), 1)}")
+        .boundaryEvent("BoundaryEvent_HandleOverdue").cancelActivity(false).timerWithDate(deadline)
+        .endEvent()
+        .moveToActivity("Task_Handle").endEvent()
+        .done();
+    String deployment = repositoryService.createDeployment()
+        .addModelInstance("calendarExpressionCheck.bpmn", model).deploy().getId();
+    try {
+      // when started with a receipt on Wednesday 2026-09-30 10:00
+      String instance = runtimeService.startProcessInstanceByKey("calendarExpressionCheck",
+          Map.of("receivedAt", date("2026-09-30T10:00"))).getId();
+      // then task and timer are due at the end of Saturday 2026-10-10 (调休), the follow-up the working day before
+      Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
+      Job timer = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+      assertThat(task.getDueDate()).isEqualTo(date("2026-10-10T17:30"));
+      assertThat(task.getFollowUpDate()).isEqualTo(date("2026-10-09T17:30"));
+      assertThat(timer.getDuedate()).isEqualTo(date("2026-10-10T17:30"));
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
   }
 
   @Test
