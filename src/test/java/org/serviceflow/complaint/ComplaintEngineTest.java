@@ -1,0 +1,38 @@
+package org.serviceflow.complaint;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application on the test profile (private H2, job executor off), with process test coverage:
+ * every test class that runs the complaint process must cover all of its flow nodes and sequence flows
+ * (report in target/process-test-coverage). One shared context for the complaint's engine tests.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+// models and decisions lie at the classpath root (bpmn/ is copied there); test fixtures such as
+// models/broken.bpmn lie below it and must not be deployed
+@SpringBootTest(properties = "camunda.bpm.deployment-resource-pattern=classpath*:*.bpmn,classpath*:*.dmn,classpath*:**/*.form")
+@ActiveProfiles("test")
+@Import(ComplaintEngineTest.Coverage.class)
+@interface ComplaintEngineTest {
+
+  @TestConfiguration(proxyBeanMethods = false)
+  @Import(ProcessEngineCoverageConfiguration.class)
+  class Coverage {
+
+    @Bean
+    ProcessEngineCoverageProperties complaintCoverageProperties() {
+      return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
+    }
+  }
+}

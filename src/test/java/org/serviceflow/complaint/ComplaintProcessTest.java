@@ -1,0 +1,477 @@
+package org.serviceflow.complaint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.TimelineEntryView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drives every path of complaint.bpmn with the real calendar, case file and notification outbox
+ * (PROCESSES.md A). Timers are fired by moving the engine clock and executing the due jobs.
+ * The class asserts 100% flow-node and sequence-flow coverage of the model (see {@link ComplaintEngineTest}).
+ */
+@ComplaintEngineTest
+class ComplaintProcessTest {
+
+  /** A Monday, so that every working-day deadline below is plain arithmetic. */
+  static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseFileService caseFiles;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  // ------------------------------------------------------------------------------------------ paths
+
+  @Test
+  void shouldExplainAnInvalidComplaintAndClose() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    complete(complaint, "Task_VerifyComplaint", Map.of("verificationResult", "not-valid", "verificationNote", "产品使用不当"));
+    Task explain = task(complaint, "Task_ExplainToCustomer");
+    assertThat(candidateGroups(explain)).containsExactly("customer-service");
+    complete(complaint, "Task_ExplainToCustomer", Map.of("explanationNote", "已说明使用方法", "customerUnderstood", true));
+    executeJobs(complaint);
+
+    assertThat(complaint).hasPassedInOrder("Task_VerifyComplaint", "Task_ExplainToCustomer",
+        "Task_CloseNotValidComplaint", "EndEvent_ComplaintNotValid").isEnded();
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.status()).isEqualTo(CaseFileService.STATUS_CLOSED);
+    assertThat(file.outcome()).isEqualTo("投诉不成立，已向客户解释说明");
+    assertThat(file.flaggedForReview()).isFalse();
+    assertThat(templatesSentTo(caseNumber, "13812345678")).containsExactly(
+        "complaint.acknowledged", "complaint.notValidExplained");
+    assertThat(actions(caseNumber)).containsSubsequence("受理", "首次响应", "初步核实", "解释说明", "结案");
+  }
+
+  @Test
+  void shouldSolveAValidComplaintAtOnce() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+
+    Task firstResponse = task(complaint, "Task_FirstResponse");
+    assertThat(candidateGroups(firstResponse)).containsExactly("quality");
+    assertThat(firstResponse.getAssignee()).as("least-loaded member of quality").isIn("zhiliang1", "zhiliang2");
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    verifyValid(complaint);
+    propose(complaint, false, null, "immediate");
+    complete(complaint, "Task_ImplementSolution", Map.of("implementationResult", "已更换新品"));
+    complete(complaint, "Task_NotifyCustomerOfResult", Map.of("resultNote", "电话告知"));
+    assertThat(candidateGroups(task(complaint, "Task_ReturnVisit"))).containsExactly("customer-service");
+    complete(complaint, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(complaint);
+
+    assertThat(complaint).hasPassedInOrder("Task_ProposeSolution", "Task_ImplementSolution",
+        "Task_NotifyCustomerOfResult", "Task_ReturnVisit", "Task_CloseCase", "EndEvent_ComplaintClosed").isEnded();
+    assertThat(complaint).hasNotPassed("Task_DetermineApprover", "Task_SendTimetable", "Task_DecideDiscipline",
+        "Task_NotifyGeneralManager");
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.outcome()).isEqualTo("投诉属实，已处理，客户满意");
+    assertThat(file.ownerUser()).isEqualTo("kefu1");
+    assertThat(file.deadlines()).extracting(CaseView.Deadline::kind)
+        .containsExactlyInAnyOrder("FIRST_RESPONSE", "VERIFICATION", "RESOLUTION", "RETURN_VISIT");
+    assertThat(file.deadlines()).allSatisfy(deadline -> assertThat(deadline.metAt()).isNotNull());
+    assertThat(templatesSentTo(caseNumber, "13812345678")).containsExactly("complaint.acknowledged", "complaint.result");
+    assertThat(templatesSentTo(caseNumber, "li@example.com")).containsExactly("complaint.acknowledged", "complaint.result");
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("初步核实");
+      assertThat(entry.outcome()).contains("verificationResult=valid");
+    });
+  }
+
+  @ParameterizedTest(name = "{0} yuan approved by {1}")
+  @CsvSource({"800, quality", "5000, general-manager", "20000, general-manager"})
+  void shouldHaveACompensationApprovedByAuthority(int amount, String approverGroup) {
+    ProcessInstance complaint = receive(intake());
+    respondAndVerify(complaint);
+
+    propose(complaint, true, amount, "immediate");
+
+    assertThat(candidateGroups(task(complaint, "Task_ApproveSolution"))).containsExactly(approverGroup);
+    complete(complaint, "Task_ApproveSolution", Map.of("approvalDecision", "approved", "approvalNote", "同意"));
+    assertThat(complaint).isWaitingAt("Task_ImplementSolution");
+  }
+
+  @Test
+  void shouldSendARejectedSolutionBackAndTellTheCustomerTheTimetable() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+    respondAndVerify(complaint);
+    propose(complaint, true, 3000, "immediate");
+
+    complete(complaint, "Task_ApproveSolution", Map.of("approvalDecision", "rejected", "approvalNote", "金额过高"));
+    assertThat(complaint).isWaitingAt("Task_ProposeSolution");
+    Map<String, Object> scheduled = new HashMap<>(solution(true, 900, "scheduled"));
+    scheduled.put("plannedCompletionDate", "2026-11-20");
+    complete(complaint, "Task_ProposeSolution", scheduled);
+    assertThat(candidateGroups(task(complaint, "Task_ApproveSolution"))).containsExactly("quality");
+    complete(complaint, "Task_ApproveSolution", Map.of("approvalDecision", "approved"));
+
+    assertThat(complaint).isWaitingAt("Task_ImplementSolution").hasPassed("Task_SendTimetable");
+    assertThat(outbox(caseNumber)).anySatisfy(row -> {
+      assertThat(row.get("template_key")).isEqualTo("complaint.timetable");
+      assertThat((String) row.get("body")).contains("2026-11-20");
+    });
+  }
+
+  @Test
+  void shouldHandleAgainWhenTheCustomerIsUnsatisfiedOnce() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+    respondAndVerify(complaint);
+    resolve(complaint);
+
+    complete(complaint, "Task_ReturnVisit", Map.of("satisfaction", "unsatisfied", "returnVisitNote", "仍有问题"));
+    assertThat(complaint).isWaitingAt("Task_ProposeSolution").variables().containsEntry("unsatisfiedRounds", 1);
+    assertThat(caseFiles.get(caseNumber).status()).isEqualTo("处理中");
+    resolve(complaint);
+    complete(complaint, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(complaint);
+
+    assertThat(complaint).hasPassed("Task_CountUnsatisfiedRound").hasNotPassed("Task_HandleIndividualCase").isEnded();
+    assertThat(caseFiles.get(caseNumber).outcome()).isEqualTo("投诉属实，已处理，客户满意");
+    assertThat(actions(caseNumber)).contains("记录不满意次数");
+  }
+
+  @Test
+  void shouldBecomeAnIndividualCaseAfterTwoUnsatisfiedRounds() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+    respondAndVerify(complaint);
+    for (int round = 1; round <= 2; round++) {
+      resolve(complaint);
+      complete(complaint, "Task_ReturnVisit", Map.of("satisfaction", "unsatisfied", "returnVisitNote", "不满意"));
+    }
+
+    assertThat(candidateGroups(task(complaint, "Task_HandleIndividualCase"))).containsExactly("customer-service-lead");
+    assertThat(caseFiles.get(caseNumber).status()).isEqualTo("个案处理");
+    complete(complaint, "Task_HandleIndividualCase", Map.of("individualCaseResult", "主管上门协商，补偿到位"));
+    executeJobs(complaint);
+
+    assertThat(complaint).isEnded().variables().containsEntry("unsatisfiedRounds", 2);
+    assertThat(caseFiles.get(caseNumber).outcome()).isEqualTo("多次处理客户仍不满意，经个案处理后结案");
+  }
+
+  @Test
+  void shouldHaveHrDecideOnAVerifiedComplaintAgainstStaff() {
+    Map<String, Object> intake = intake();
+    intake.put("category", "staff-attitude");
+    intake.put("againstStaff", true);
+    intake.put("staffName", "赵六");
+    ProcessInstance complaint = receive(intake);
+    assertThat(candidateGroups(task(complaint, "Task_FirstResponse"))).containsExactly("customer-service-lead");
+    respondAndVerify(complaint);
+
+    assertThat(candidateGroups(task(complaint, "Task_DecideDiscipline"))).containsExactly("hr");
+    resolve(complaint);
+    complete(complaint, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    assertThat(complaint).as("closing waits for HR").isWaitingAt("Task_DecideDiscipline").hasNotPassed("Task_CloseCase");
+
+    complete(complaint, "Task_DecideDiscipline",
+        Map.of("disciplineAction", "fine", "disciplineFine", 200, "disciplineNote", "服务态度差，罚款"));
+    executeJobs(complaint);
+
+    assertThat(complaint).isEnded();
+    assertThat(timeline(complaint.getBusinessKey())).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("人事处理决定");
+      assertThat(entry.outcome()).contains("disciplineAction=fine", "disciplineFine=200");
+    });
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"major", "special"})
+  void shouldNotifyTheGeneralManagerAtOnce(String severity) {
+    Map<String, Object> intake = intake();
+    intake.put("severity", severity);
+
+    ProcessInstance complaint = receive(intake);
+
+    assertThat(complaint).hasPassed("Task_NotifyGeneralManager").isWaitingAt("Task_FirstResponse");
+    assertThat(templatesSentTo(complaint.getBusinessKey(), "zongjingli")).containsExactly("complaint.majorCase");
+  }
+
+  @Test
+  void shouldNotNotifyTheGeneralManagerOfAGeneralComplaint() {
+    ProcessInstance complaint = receive(intake());
+
+    assertThat(complaint).hasNotPassed("Task_NotifyGeneralManager");
+    assertThat(templatesSentTo(complaint.getBusinessKey(), "zongjingli")).isEmpty();
+  }
+
+  // ------------------------------------------------------------------------------------------ deadlines
+
+  @Test
+  void shouldDueTheVerificationOnTheThirdWorkingDayAfterTheNationalDayHolidays() {
+    ProcessInstance complaint = receive(intake(), OffsetDateTime.parse("2026-09-30T10:00:00+08:00"));
+
+    Date verifyDue = date("2026-10-10T17:30:00+08:00");
+    assertThat(task(complaint, "Task_FirstResponse").getDueDate()).isEqualTo(date("2026-10-01T10:00:00+08:00"));
+    assertThat(task(complaint, "Task_FirstResponse").getFollowUpDate()).isEqualTo(date("2026-10-01T06:00:00+08:00"));
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(verifyDue);
+    assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(verifyDue);
+    assertThat(caseFiles.get(complaint.getBusinessKey()).deadlines())
+        .filteredOn(deadline -> deadline.kind().equals("VERIFICATION"))
+        .singleElement()
+        .satisfies(deadline -> assertThat(deadline.dueAt().toInstant()).isEqualTo(verifyDue.toInstant()));
+  }
+
+  @Test
+  void shouldWarnAtTwentyHoursAndEscalateAtTwentyFourHoursWithoutTakingTheFirstResponseAway() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+
+    fireTimer(complaint, "BoundaryEvent_FirstResponseWarning", RECEIVED.plusHours(20));
+    assertThat(templatesSentTo(caseNumber, "zhiliang1")).containsExactly("complaint.firstResponseWarning");
+    assertThat(complaint).isWaitingAt("Task_FirstResponse");
+
+    fireTimer(complaint, "BoundaryEvent_FirstResponseOverdue", RECEIVED.plusHours(24));
+    assertThat(templatesSentTo(caseNumber, "zhiliang1")).contains("complaint.firstResponseOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("complaint.firstResponseOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefu2")).containsExactly("complaint.firstResponseOverdue");
+    assertThat(complaint).isWaitingAt("Task_FirstResponse").hasPassed("EndEvent_FirstResponseWarned",
+        "EndEvent_FirstResponseEscalated");
+    assertThat(actions(caseNumber)).contains("计时器：首次响应预警", "首次响应预警通知", "计时器：首次响应超时", "首次响应超时升级");
+  }
+
+  @Test
+  void shouldEscalateAnOverdueVerification() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+
+    fireTimer(complaint, "BoundaryEvent_VerifyOverdue", OffsetDateTime.parse("2026-11-05T17:30:00+08:00"));
+
+    assertThat(complaint).isWaitingAt("Task_VerifyComplaint").hasPassed("EndEvent_VerificationEscalated");
+    assertThat(templatesSentTo(caseNumber, "zhiliang2")).containsExactly("complaint.verificationOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("complaint.verificationOverdue");
+  }
+
+  @Test
+  void shouldRemindAfterOneWeekAndChaseAndFlagAfterFourteenDays() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+    respondAndVerify(complaint);
+    assertThat(task(complaint, "Task_ProposeSolution").getFollowUpDate()).isEqualTo(date(RECEIVED.plusDays(7)));
+    assertThat(task(complaint, "Task_ProposeSolution").getDueDate()).isEqualTo(date(RECEIVED.plusDays(14)));
+
+    fireTimer(complaint, "BoundaryEvent_ResolutionTargetWarning", RECEIVED.plusDays(7));
+    assertThat(templatesSentTo(caseNumber, "zhiliang1")).containsExactly("complaint.resolutionTargetWarning");
+    assertThat(caseFiles.get(caseNumber).flaggedForReview()).isFalse();
+
+    fireTimer(complaint, "BoundaryEvent_ResolutionOverdue", RECEIVED.plusDays(14));
+    assertThat(templatesSentTo(caseNumber, "zhiliang1")).contains("complaint.overdue");
+    assertThat(templatesSentTo(caseNumber, "zongjingli")).containsExactly("complaint.overdue");
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.flaggedForReview()).isTrue();
+    assertThat(file.reviewReason()).isEqualTo("超过结案期限：受理后 14 天仍未处理完毕");
+    assertThat(complaint).isWaitingAt("Task_ProposeSolution").hasPassed("EndEvent_ResolutionTargetWarned",
+        "EndEvent_OverdueCaseFlagged");
+  }
+
+  @Test
+  void shouldRemindCustomerServiceOfAnOverdueReturnVisit() {
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+    respondAndVerify(complaint);
+    ClockUtil.setCurrentTime(date(OffsetDateTime.parse("2026-11-06T16:00:00+08:00")));  // a Friday
+    resolve(complaint);
+
+    Date due = date("2026-11-09T17:30:00+08:00");  // end of the next working day, Monday
+    assertThat(task(complaint, "Task_ReturnVisit").getDueDate()).isEqualTo(due);
+    fireTimer(complaint, "BoundaryEvent_ReturnVisitOverdue", OffsetDateTime.parse("2026-11-09T17:30:00+08:00"));
+
+    assertThat(complaint).isWaitingAt("Task_ReturnVisit").hasPassed("EndEvent_ReturnVisitEscalated");
+    assertThat(templatesSentTo(caseNumber, "kefu1")).contains("complaint.returnVisitOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("complaint.returnVisitOverdue");
+  }
+
+  // ------------------------------------------------------------------------------------------ steps
+
+  static Map<String, Object> intake() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerName", "李四");
+    variables.put("customerPhone", "13812345678");
+    variables.put("customerEmail", "li@example.com");
+    variables.put("customerTier", "A");
+    variables.put("productOrOrderNo", "DD-2026-0001");
+    variables.put("content", "新买的电水壶漏水");
+    variables.put("occurredOn", "2026-10-30");
+    variables.put("channel", "phone");
+    variables.put("category", "product-quality");
+    variables.put("severity", "general");
+    variables.put("againstStaff", false);
+    variables.put("staffName", null);
+    return variables;
+  }
+
+  ProcessInstance receive(Map<String, Object> intake) {
+    return receive(intake, RECEIVED);
+  }
+
+  /** Starts the process as the intake clerk kefu1 (the start event's initiator) at the given engine time. */
+  ProcessInstance receive(Map<String, Object> intake, OffsetDateTime at) {
+    ClockUtil.setCurrentTime(date(at));
+    identityService.setAuthentication("kefu1", List.of("customer-service"));
+    try {
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey(ComplaintVariables.PROCESS_KEY, intake);
+      assertThat(instance.getBusinessKey()).startsWith("TS" + at.format(java.time.format.DateTimeFormatter.ofPattern("yyMM")));
+      return instance;
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  void respondAndVerify(ProcessInstance complaint) {
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    verifyValid(complaint);
+  }
+
+  void verifyValid(ProcessInstance complaint) {
+    complete(complaint, "Task_VerifyComplaint", Map.of("verificationResult", "valid", "verificationNote", "确有漏水"));
+  }
+
+  static Map<String, Object> solution(boolean compensation, Integer amount, String mode) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("cause", "密封圈老化");
+    variables.put("responsiblePerson", "王五");
+    variables.put("solution", "更换新品");
+    variables.put("compensationInvolved", compensation);
+    if (amount != null) {
+      variables.put("compensationAmount", amount);
+    }
+    variables.put("resolutionMode", mode);
+    return variables;
+  }
+
+  void propose(ProcessInstance complaint, boolean compensation, Integer amount, String mode) {
+    complete(complaint, "Task_ProposeSolution", solution(compensation, amount, mode));
+  }
+
+  /** One handling round without approval: solution, implementation, result told to the customer. */
+  void resolve(ProcessInstance complaint) {
+    propose(complaint, false, null, "immediate");
+    complete(complaint, "Task_ImplementSolution", Map.of("implementationResult", "已更换新品"));
+    complete(complaint, "Task_NotifyCustomerOfResult", Map.of("resultNote", "电话告知"));
+  }
+
+  Task task(ProcessInstance complaint, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(complaint.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  void complete(ProcessInstance complaint, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(complaint, taskKey).getId(), variables);
+  }
+
+  /** Runs the asynchronous steps (the closing) as the job executor would. */
+  void executeJobs(ProcessInstance complaint) {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().processInstanceId(complaint.getId()).executable().list()).isEmpty()) {
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  Job timer(ProcessInstance complaint, String boundaryEventId) {
+    Job job = managementService.createJobQuery().processInstanceId(complaint.getId()).timers()
+        .activityId(boundaryEventId).singleResult();
+    assertThat(job).as("timer of %s", boundaryEventId).isNotNull();
+    return job;
+  }
+
+  /** Not due a minute before the instant, due a minute after it; then fires it. */
+  void fireTimer(ProcessInstance complaint, String boundaryEventId, OffsetDateTime instant) {
+    assertThat(timer(complaint, boundaryEventId).getDuedate()).isEqualTo(date(instant));
+    ClockUtil.setCurrentTime(date(instant.minus(Duration.ofMinutes(1))));
+    assertThat(dueTimers(complaint, boundaryEventId)).as("%s due before %s", boundaryEventId, instant).isZero();
+    ClockUtil.setCurrentTime(date(instant.plus(Duration.ofMinutes(1))));
+    assertThat(dueTimers(complaint, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
+    managementService.executeJob(timer(complaint, boundaryEventId).getId());
+  }
+
+  long dueTimers(ProcessInstance complaint, String boundaryEventId) {
+    return managementService.createJobQuery().processInstanceId(complaint.getId()).timers().activityId(boundaryEventId)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count();
+  }
+
+  List<Map<String, Object>> outbox(String caseNumber) {
+    return jdbc.queryForList("select channel, recipient, template_key, body from notification where case_number = ? order by id",
+        caseNumber);
+  }
+
+  /** The templates of the messages written for one recipient (phone, e-mail address or staff user id), in order. */
+  List<String> templatesSentTo(String caseNumber, String recipient) {
+    return jdbc.queryForList("select template_key from notification where case_number = ? and recipient = ? "
+        + "and channel in ('SMS', 'INBOX', 'EMAIL') order by id", String.class, caseNumber, recipient).stream()
+        .distinct().toList();
+  }
+
+  List<TimelineEntryView> timeline(String caseNumber) {
+    return caseFiles.timeline(caseNumber);
+  }
+
+  List<String> actions(String caseNumber) {
+    return timeline(caseNumber).stream().map(TimelineEntryView::action).toList();
+  }
+
+  static Date date(String isoOffsetDateTime) {
+    return date(OffsetDateTime.parse(isoOffsetDateTime));
+  }
+
+  static Date date(OffsetDateTime dateTime) {
+    return Date.from(dateTime.toInstant());
+  }
+}
