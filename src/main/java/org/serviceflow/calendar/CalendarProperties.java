@@ -16,4 +16,10 @@ import org.springframework.format.annotation.DateTimeFormat;
 public record CalendarProperties(
     @DefaultValue("Asia/Shanghai") ZoneId zone,
     @DefaultValue("17:30") @DateTimeFormat(pattern = "H:mm") LocalTime endOfDay,
-    Path dataDir) {}
+    Path dataDir) {
+
+  public CalendarProperties {
+    // "data-dir: ${SOME_VARIABLE:}" left empty means no directory, not the working directory
+    dataDir = dataDir == null || dataDir.toString().isBlank() ? null : dataDir;
+  }
+}

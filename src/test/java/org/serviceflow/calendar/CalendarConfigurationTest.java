@@ -34,6 +34,14 @@ class CalendarConfigurationTest {
   }
 
   @Test
+  void shouldTreatAnEmptyDataDirectoryAsNone() {
+    context.withPropertyValues("serviceflow.calendar.data-dir=").run(app -> {
+      assertThat(app).hasNotFailed();
+      assertThat(app.getBean(CalendarProperties.class).dataDir()).isNull();
+    });
+  }
+
+  @Test
   void shouldUseTheConfiguredEndOfDayAndDataDirectory() throws IOException {
     // given
     Files.writeString(dataDir.resolve("2027.yaml"), HolidayDataLoaderTest.YEAR_2027);
