@@ -3,6 +3,7 @@ package org.serviceflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -31,11 +32,10 @@ class AccessGrants {
     this.authorizationService = authorizationService;
   }
 
-  void ensureDefaults() {
+  /** @param tasklistGroupIds every group that works in Tasklist (see {@link StaffGroupSetup#tasklistGroupIds()}) */
+  void ensureDefaults(List<String> tasklistGroupIds) {
+    tasklistGroupIds.forEach(this::grantTasklist);
     for (StaffGroup group : StaffGroup.values()) {
-      if (group.worksInTasklist()) {
-        grantTasklist(group.id());
-      }
       for (String processKey : group.startableProcessKeys()) {
         grantStart(group.id(), processKey);
       }

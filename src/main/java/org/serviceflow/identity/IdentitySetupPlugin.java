@@ -1,5 +1,6 @@
 package org.serviceflow.identity;
 
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -44,9 +45,11 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
   void setUp(ProcessEngine engine) {
     AccessGrants grants = new AccessGrants(engine.getAuthorizationService());
-    new StaffGroupSetup(engine.getIdentityService()).ensureGroups();
-    grants.ensureDefaults();
-    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants).ensureFilters();
+    StaffGroupSetup groups = new StaffGroupSetup(engine.getIdentityService());
+    groups.ensureGroups();
+    List<String> tasklistGroupIds = groups.tasklistGroupIds();
+    grants.ensureDefaults(tasklistGroupIds);
+    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants).ensureFilters(tasklistGroupIds);
     if (properties.demoUsers()) {
       new DemoUsers(engine.getIdentityService()).ensureUsers();
     }

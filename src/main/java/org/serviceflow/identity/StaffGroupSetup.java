@@ -1,5 +1,8 @@
 package org.serviceflow.identity;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
@@ -25,5 +28,21 @@ class StaffGroupSetup {
       group.setType(StaffGroup.GROUP_TYPE);
       identityService.saveGroup(group);
     }
+  }
+
+  /**
+   * The groups that work in Tasklist: the catalogue's staff groups plus every handling unit
+   * ({@code unit-*}) added later in Admin, so a new unit gets Tasklist and the filters at the next start.
+   */
+  List<String> tasklistGroupIds() {
+    Set<String> ids = new LinkedHashSet<>();
+    for (StaffGroup group : StaffGroup.values()) {
+      if (group.worksInTasklist()) {
+        ids.add(group.id());
+      }
+    }
+    identityService.createGroupQuery().list().stream().map(Group::getId)
+        .filter(id -> id.startsWith(StaffGroup.UNIT_PREFIX)).forEach(ids::add);
+    return List.copyOf(ids);
   }
 }

@@ -30,15 +30,16 @@ class TasklistFilters {
     this.grants = grants;
   }
 
-  void ensureFilters() {
-    ensure(MY_TASKS, -10, "分配给我的待办任务",
+  /** @param tasklistGroupIds every group that works in Tasklist: they may read both filters */
+  void ensureFilters(List<String> tasklistGroupIds) {
+    ensure(tasklistGroupIds, MY_TASKS, -10, "分配给我的待办任务",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensure(MY_GROUP_TASKS, -5, "我所在组的全部任务（含未分配）",
+    ensure(tasklistGroupIds, MY_GROUP_TASKS, -5, "我所在组的全部任务（含未分配）",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks());
   }
 
-  private void ensure(String name, int priority, String description, TaskQuery query) {
+  private void ensure(List<String> groupIds, String name, int priority, String description, TaskQuery query) {
     Filter filter = filterService.createFilterQuery().filterName(name).list().stream()
         .findFirst().orElse(null);
     if (filter == null) {
@@ -48,10 +49,8 @@ class TasklistFilters {
       filter.setProperties(properties(priority, description));
       filterService.saveFilter(filter);
     }
-    for (StaffGroup group : StaffGroup.values()) {
-      if (group.worksInTasklist()) {
-        grants.grant(group.id(), Resources.FILTER, filter.getId(), Permissions.READ);
-      }
+    for (String groupId : groupIds) {
+      grants.grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
     }
   }
 

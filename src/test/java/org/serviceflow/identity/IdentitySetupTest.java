@@ -97,6 +97,24 @@ class IdentitySetupTest {
   }
 
   @Test
+  void shouldGiveAUnitAddedLaterTasklistAndTheFiltersAtTheNextStart() {
+    // given: a handling unit added in Admin
+    Group unit = identityService.newGroup("unit-water");
+    unit.setName("水务局");
+    identityService.saveGroup(unit);
+    assertThat(allowed("x", "unit-water", AccessGrants.TASKLIST)).isFalse();
+
+    // when
+    setupPlugin.setUp(processEngine);
+
+    // then
+    assertThat(allowed("x", "unit-water", AccessGrants.TASKLIST)).isTrue();
+    Filter myGroupTasks = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
+    assertThat(authorizationService.isUserAuthorized("x", List.of("unit-water"), Permissions.READ, Resources.FILTER,
+        myGroupTasks.getId())).isTrue();
+  }
+
+  @Test
   void shouldLetStaffUseTasklistAndAuditorsCockpitOnly() {
     assertThat(allowed("kefu1", "customer-service", AccessGrants.TASKLIST)).isTrue();
     assertThat(allowed("zhujian", "unit-housing", AccessGrants.TASKLIST)).isTrue();
