@@ -48,10 +48,10 @@ class ModelConventionsTest {
 
   @Test
   void shouldReportEveryKindOfProblemInABrokenModel() {
-    List<String> problems = ModelConventions.check(Path.of("src/test/resources/models/broken.bpmn"));
+    List<String> problems = ModelConventions.check(Path.of("src/test/resources/models/broken-model.xml"));
 
     assertThat(problems).containsExactlyInAnyOrder(
-        "no process with the file's key 'broken'",
+        "no process with the file's key 'broken-model.xml'",
         "process Process_Other has no camunda:historyTimeToLive",
         "userTask Activity_0r8lucn has no diagram shape",
         "userTask Activity_0r8lucn does not follow the id convention Task_PascalCase",
