@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -30,7 +31,9 @@ import org.springframework.test.context.ActiveProfiles;
   @Import(ProcessEngineCoverageConfiguration.class)
   class Coverage {
 
+    // primary: the imported configuration registers its default properties as well
     @Bean
+    @Primary
     ProcessEngineCoverageProperties complaintCoverageProperties() {
       return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
     }

@@ -115,7 +115,16 @@ class ComplaintProcessTest {
     assertThat(file.deadlines()).extracting(CaseView.Deadline::kind)
         .containsExactlyInAnyOrder("FIRST_RESPONSE", "VERIFICATION", "RESOLUTION", "RETURN_VISIT");
     assertThat(file.deadlines()).allSatisfy(deadline -> assertThat(deadline.metAt()).isNotNull());
+    assertThat(file.deadlines()).filteredOn(deadline -> deadline.kind().equals("RESOLUTION")).singleElement()
+        .satisfies(deadline -> {
+          assertThat(deadline.warningAt()).isEqualTo(RECEIVED.plusDays(7));
+          assertThat(deadline.dueAt()).isEqualTo(RECEIVED.plusDays(14));
+        });
     assertThat(templatesSentTo(caseNumber, "13812345678")).containsExactly("complaint.acknowledged", "complaint.result");
+    assertThat(outbox(caseNumber)).filteredOn(row -> "complaint.acknowledged".equals(row.get("template_key")))
+        .extracting(row -> (String) row.get("body"))
+        .containsOnly("李四您好：您于 2026-11-02 09:00 提出的投诉已受理，编号 " + caseNumber
+            + "。处理部门将在 24 小时内与您联系。如需查询，请向客服提供此编号。");
     assertThat(templatesSentTo(caseNumber, "li@example.com")).containsExactly("complaint.acknowledged", "complaint.result");
     assertThat(timeline(caseNumber)).anySatisfy(entry -> {
       assertThat(entry.action()).isEqualTo("初步核实");
