@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +20,11 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySetupPlugin.class);
 
   private final IdentityProperties properties;
+  private final Environment environment;
 
-  IdentitySetupPlugin(IdentityProperties properties) {
+  IdentitySetupPlugin(IdentityProperties properties, Environment environment) {
     this.properties = properties;
+    this.environment = environment;
   }
 
   /**
@@ -32,6 +35,7 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    AdminPasswordCheck.check(environment);
     if (configuration.getGroupResourceWhitelistPattern() == null
         || configuration.getGroupResourceWhitelistPattern().isEmpty()) {
       configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);

@@ -1,0 +1,37 @@
+package org.serviceflow.identity;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * Refuses to start when the admin user's password is not configured. Spring leaves an unresolved
+ * {@code ${SERVICEFLOW_ADMIN_PASSWORD}} in a configuration property as literal text, and Camunda
+ * falls back to the user id for a missing password; either would create a guessable admin login.
+ */
+final class AdminPasswordCheck {
+
+  static final String ADMIN_ID = "camunda.bpm.admin-user.id";
+  static final String ADMIN_PASSWORD = "camunda.bpm.admin-user.password";
+
+  private AdminPasswordCheck() {
+  }
+
+  static void check(Environment environment) {
+    if (!environment.containsProperty(ADMIN_ID)) {
+      return;
+    }
+    String password;
+    try {
+      password = environment.getProperty(ADMIN_PASSWORD);
+    } catch (IllegalArgumentException unresolved) {
+      throw missing(unresolved);
+    }
+    if (password == null || password.isBlank()) {
+      throw missing(null);
+    }
+  }
+
+  private static IllegalStateException missing(Exception cause) {
+    return new IllegalStateException("The admin password is not configured: set the environment variable "
+        + "SERVICEFLOW_ADMIN_PASSWORD (or " + ADMIN_PASSWORD + "), or run with the demo profile.", cause);
+  }
+}
