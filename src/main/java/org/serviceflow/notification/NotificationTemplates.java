@@ -9,10 +9,12 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -127,12 +129,12 @@ class NotificationTemplates {
       throw new IllegalStateException("Cannot read notification templates " + file + ": " + e.getMessage(), e);
     }
     if (document == null) {
-      return java.util.List.of();
+      return List.of();
     }
     if (!(document instanceof Map<?, ?> entries)) {
       throw new IllegalStateException(file + " must map template keys to {subject, body}");
     }
-    java.util.List<Template> result = new java.util.ArrayList<>();
+    List<Template> result = new ArrayList<>();
     entries.forEach((key, value) -> result.add(Template.of(String.valueOf(key), value, file)));
     return result;
   }

@@ -1,6 +1,7 @@
 package org.serviceflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -32,7 +33,7 @@ class InboxApiTest extends NotificationSpringTest {
         .andExpect(jsonPath("$.length()").value(2))
         .andExpect(jsonPath("$[0].caseNumber").value("TS2611-0402"))
         .andExpect(jsonPath("$[0].subject").value("【TS2611-0402】办理时限预警：核实投诉"))
-        .andExpect(jsonPath("$[0].body").value(org.hamcrest.Matchers.startsWith("工单 TS2611-0402 的任务“核实投诉”")))
+        .andExpect(jsonPath("$[0].body").value(startsWith("工单 TS2611-0402 的任务“核实投诉”")))
         .andExpect(jsonPath("$[0].createdAt").value("2026-11-02T10:01:00+08:00"))
         .andExpect(jsonPath("$[0].readAt").isEmpty())
         .andExpect(jsonPath("$[1].caseNumber").value("TS2611-0401"));

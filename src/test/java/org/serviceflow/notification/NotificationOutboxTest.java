@@ -2,6 +2,7 @@ package org.serviceflow.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -120,7 +121,7 @@ class NotificationOutboxTest extends NotificationSpringTest {
         .andExpect(jsonPath("$[0].recipient").value(CUSTOMER_MAIL))
         .andExpect(jsonPath("$[0].status").value("FAILED"))
         .andExpect(jsonPath("$[0].attempts").value(8))
-        .andExpect(jsonPath("$[0].lastError").value(org.hamcrest.Matchers.containsString("Connection refused")));
+        .andExpect(jsonPath("$[0].lastError").value(containsString("Connection refused")));
 
     // when the admin re-queues it
     mvc.perform(asAdmin(post("/api/notifications/{id}/retry", failed.getId())))

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -143,7 +145,7 @@ class NotificationRecipientsTest extends NotificationSpringTest {
 
     // then
     assertThat(recipients(Channel.INBOX)).containsExactlyInAnyOrderElementsOf(
-        java.util.stream.Stream.concat(groupMemberIds().stream(), java.util.stream.Stream.of(KEFU1)).toList());
+        Stream.concat(groupMemberIds().stream(), Stream.of(KEFU1)).toList());
   }
 
   private List<String> groupMemberIds() {
@@ -206,7 +208,7 @@ class NotificationRecipientsTest extends NotificationSpringTest {
   }
 
   private List<String> mailRecipients() throws Exception {
-    List<String> recipients = new java.util.ArrayList<>();
+    List<String> recipients = new ArrayList<>();
     for (MimeMessage message : greenMail.getReceivedMessages()) {
       for (Address address : message.getAllRecipients()) {
         recipients.add(address.toString());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class NotificationTemplatesTest {
   @Test
   void shouldRenderNullValuesAndAMissingCaseNumberAsEmptyText() throws Exception {
     NotificationTemplates templates = templates(file("a.yaml", "x.one:\n  subject: \"[{caseNumber}]\"\n  body: \"{name}$\\\\\"\n"));
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    Map<String, Object> params = new HashMap<>();
     params.put("name", null);
 
     RenderedMessage message = templates.render("x.one", null, params);
