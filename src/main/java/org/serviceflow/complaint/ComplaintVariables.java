@@ -185,9 +185,10 @@ public final class ComplaintVariables {
     return params;
   }
 
+  /** A blank text (an untouched optional form field) reads as unset. */
   private String string(String name) {
     Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
+    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 
   private int number(String name) {

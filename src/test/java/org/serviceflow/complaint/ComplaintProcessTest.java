@@ -89,6 +89,27 @@ class ComplaintProcessTest {
   }
 
   @Test
+  void shouldFlagACaseClosedAfterTheHardLimitForReview() {
+    Map<String, Object> intake = intake();
+    intake.put("customerEmail", "");  // an untouched optional field of the start form
+    ProcessInstance complaint = receive(intake);
+    String caseNumber = complaint.getBusinessKey();
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+
+    ClockUtil.setCurrentTime(date(RECEIVED.plusDays(15)));
+    complete(complaint, "Task_VerifyComplaint", Map.of("verificationResult", "not-valid", "verificationNote", "不属实"));
+    complete(complaint, "Task_ExplainToCustomer", Map.of("explanationNote", "已说明", "customerUnderstood", false));
+    executeJobs(complaint);
+
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.closedAt()).isEqualTo(RECEIVED.plusDays(15));
+    assertThat(file.flaggedForReview()).isTrue();
+    assertThat(file.reviewReason()).isEqualTo("结案超过期限：受理后 14 天");
+    assertThat(file.customerEmail()).isNull();
+    assertThat(outbox(caseNumber)).extracting(row -> row.get("channel")).containsOnly("SMS");
+  }
+
+  @Test
   void shouldSolveAValidComplaintAtOnce() {
     ProcessInstance complaint = receive(intake());
     String caseNumber = complaint.getBusinessKey();
