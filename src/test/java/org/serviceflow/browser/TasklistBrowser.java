@@ -14,6 +14,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -151,24 +152,37 @@ final class TasklistBrowser implements AutoCloseable {
     input.sendKeys(Keys.TAB);
   }
 
+  /** Picks today in a date field's calendar (typing follows the browser locale's format, so tests pick). */
+  void pickToday(String key) {
+    visible(By.cssSelector("[id$='-" + key + "-date']")).click();
+    click(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
+    pause(350);
+  }
+
   /** The validation messages form-js shows, empty when the form is valid. */
   List<String> formErrors() {
     return driver.findElements(By.cssSelector(".fjs-form-field.fjs-has-errors .fjs-form-field-error"))
         .stream().map(WebElement::getText).toList();
   }
 
-  /** Reloads the task list through the current filter, then opens the first task with this name. */
-  void openTask(String taskName) {
+  /** Shows the tasks of a filter (by its name, e.g. 我组的任务), then opens the first task with this name. */
+  void openTask(String filterName, String taskName) {
+    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
+        + filterName + "')]");
     By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
         + taskName + "']");
-    wait.until(d -> {
-      if (d.findElements(task).isEmpty()) {
-        d.findElement(By.cssSelector(".task-filter h4.name a")).click();
-        pause(1000);
-        return false;
-      }
-      return true;
-    });
+    click(filter);
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
+        if (d.findElements(task).isEmpty()) {
+          d.findElement(filter).click(); // the list does not refresh by itself
+          return false;
+        }
+        return true;
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
     click(task);
     visible(By.cssSelector("section.task-card"));
   }
@@ -215,11 +229,31 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   private WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    try {
+      return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
   }
 
   private void click(By by) {
-    wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    try {
+      wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
+  /** Keeps the page (HTML and picture) in the temp directory when an element never shows up. */
+  private TimeoutException diagnosed(TimeoutException e) {
+    Path dir = Path.of(System.getProperty("java.io.tmpdir"));
+    try {
+      Files.writeString(dir.resolve("tasklist-failure.html"), driver.getPageSource());
+      Files.write(dir.resolve("tasklist-failure.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException | RuntimeException ignored) {
+      // the original failure matters more
+    }
+    return new TimeoutException(e.getMessage() + "\npage kept in " + dir.resolve("tasklist-failure.html"), e);
   }
 
   private static void pause(long millis) {

@@ -143,4 +143,180 @@ class ComplaintProcessIT {
     assertThat(rows("select count(*) from service_case")).isEqualTo(cases);
     assertThat(complaintInstances()).isEqualTo(instances);
   }
+
+  /** One user task as a demo user of its group does it: the form's variables in Camunda REST's typed format. */
+  record Step(String taskKey, String user, Map<String, Object> variables) {
+  }
+
+  @Test
+  void shouldTakeAComplaintThroughTheRestApiToClosureWithCaseFileTimelineAndMails() throws Exception {
+    // given: a complaint about product quality, received through the intake API by a customer-service clerk
+    String email = "zhang.wei@example.com";
+    ResponseEntity<String> created = postComplaint(CLERK, complaint("张伟", email));
+    assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    JsonNode receipt = JSON.readTree(created.getBody());
+    String caseNumber = receipt.path("caseNumber").asText();
+    assertThat(caseNumber).matches("TS\\d{4}\\d+");
+    assertThat(created.getHeaders().getLocation()).hasPath("/api/cases/" + caseNumber);
+    assertThat(receipt.path("processInstanceId").asText()).isNotBlank();
+
+    // when: the quality department and customer service do every task through the engine REST API
+    List<Step> steps = List.of(
+        new Step("Task_FirstResponse", QUALITY, Map.of(
+            "firstResponseChannel", "phone", "firstResponseNote", "已致电客户，说明将在三个工作日内核实")),
+        new Step("Task_VerifyComplaint", QUALITY, Map.of(
+            "verificationResult", "valid", "verificationNote", "现场查看，密封圈装配不良，投诉属实")),
+        new Step("Task_ProposeSolution", QUALITY, Map.of(
+            "cause", "生产批次 B-1107 密封圈装配不良", "responsiblePerson", "总装车间 王班长",
+            "solution", "上门更换整机并修复地板", "compensationInvolved", false, "resolutionMode", "immediate")),
+        new Step("Task_ImplementSolution", QUALITY, Map.of("implementationResult", "已上门更换整机，客户确认不再漏水")),
+        new Step("Task_NotifyCustomerOfResult", CLERK, Map.of("resultNote", "已电话告知客户处理结果")),
+        new Step("Task_ReturnVisit", CLERK, Map.of("satisfaction", "satisfied", "returnVisitNote", "客户对处理结果满意")));
+    for (Step step : steps) {
+      complete(caseNumber, step);
+    }
+    executeDueJobs(caseNumber);
+    int sent = 0;
+    for (int run = 0; run < 5; run++) {
+      sent += dispatcher.dispatchDue();
+    }
+
+    // then: no task is left and the process has ended
+    assertThat(tasks(ADMIN, caseNumber)).isEmpty();
+    JsonNode history = get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
+    assertThat(history.get(0).path("state").asText()).isEqualTo("COMPLETED");
+
+    // and the case file is closed, with its deadlines
+    JsonNode caseFile = get(CLERK, "/api/cases/" + caseNumber);
+    assertThat(caseFile.path("caseNumber").asText()).isEqualTo(caseNumber);
+    assertThat(caseFile.path("processInstanceId").asText()).isEqualTo(receipt.path("processInstanceId").asText());
+    assertThat(caseFile.path("ownerUser").asText()).isEqualTo(CLERK);
+    assertThat(caseFile.path("category").asText()).isEqualTo("product-quality");
+    assertThat(caseFile.path("closedAt").isNull()).isFalse();
+    assertThat(caseFile.path("status").asText()).isEqualTo("已结案");
+    assertThat(caseFile.path("flaggedForReview").asBoolean()).isFalse();
+    assertThat(caseFile.path("deadlines").findValuesAsText("kind")).contains("FIRST_RESPONSE", "VERIFICATION");
+    for (JsonNode deadline : caseFile.path("deadlines")) {
+      assertThat(deadline.path("dueAt").asText()).as(deadline.path("kind").asText()).isNotBlank();
+      assertThat(deadline.path("metAt").isNull()).as(deadline.path("kind").asText() + " met").isFalse();
+    }
+
+    // and the timeline has every step in order
+    JsonNode timeline = get(CLERK, "/api/cases/" + caseNumber + "/timeline");
+    List<String> activities = timeline.findValuesAsText("activityId");
+    assertThat(activities).containsSubsequence(steps.stream().map(Step::taskKey).toList());
+    assertThat(activities.get(activities.size() - 1)).isNotEqualTo("Task_FirstResponse");
+    assertThat(timeline.findValuesAsText("actor")).contains(QUALITY, CLERK);
+    List<String> actions = timeline.findValuesAsText("action");
+    assertThat(actions.get(0)).contains("受理");
+    assertThat(actions.get(actions.size() - 1)).contains("结案");
+
+    // and the customer received the acknowledgement and the result by e-mail, in Chinese, with the case number
+    assertThat(sent).isGreaterThanOrEqualTo(2);
+    List<MimeMessage> toCustomer = Arrays.stream(MAIL.getReceivedMessages())
+        .filter(message -> recipients(message).contains(email)).toList();
+    assertThat(toCustomer).hasSize(2);
+    assertThat(toCustomer).allSatisfy(message -> {
+      assertThat(message.getSubject()).contains(caseNumber);
+      assertThat(GreenMailUtil.getBody(message)).isNotBlank();
+    });
+    MimeMessage acknowledgement = withSubject(toCustomer, "已受理");
+    assertThat(decodedBody(acknowledgement)).contains(caseNumber).contains("张伟").contains("24 小时");
+    MimeMessage result = withSubject(toCustomer, "处理结果");
+    assertThat(decodedBody(result)).contains(caseNumber).contains("张伟").contains("结案");
+  }
+
+  static final String QUALITY = "zhiliang1";
+  static final String ADMIN = "admin";
+
+  /** Finds the step's task for the case as that user, claims it if nobody has, completes it with the variables. */
+  private void complete(String caseNumber, Step step) throws Exception {
+    JsonNode found = tasks(step.user(), caseNumber);
+    JsonNode task = null;
+    for (JsonNode candidate : found) {
+      if (step.taskKey().equals(candidate.path("taskDefinitionKey").asText())) {
+        task = candidate;
+      }
+    }
+    assertThat(task).as("%s visible to %s among %s", step.taskKey(), step.user(), found).isNotNull();
+    String id = task.path("id").asText();
+    String actor = task.path("assignee").isNull() ? step.user() : task.path("assignee").asText();
+    if (task.path("assignee").isNull()) {
+      ObjectNode claim = JSON.createObjectNode().put("userId", actor);
+      assertThat(post(actor, "/engine-rest/task/" + id + "/claim", claim).getStatusCode())
+          .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+    ObjectNode completion = JSON.createObjectNode();
+    ObjectNode variables = completion.putObject("variables");
+    step.variables().forEach((name, value) -> {
+      ObjectNode typed = variables.putObject(name);
+      typed.putPOJO("value", value);
+      typed.put("type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String");
+    });
+    ResponseEntity<String> completed = post(actor, "/engine-rest/task/" + id + "/complete", completion);
+    assertThat(completed.getStatusCode()).as("complete %s: %s", step.taskKey(), completed.getBody())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private JsonNode tasks(String user, String caseNumber) throws Exception {
+    return get(user, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
+  }
+
+  /** Runs the case's due asynchronous continuations (the job executor is off in tests), as the admin. */
+  private void executeDueJobs(String caseNumber) throws Exception {
+    String instanceId = get(ADMIN, "/engine-rest/process-instance?businessKey=" + caseNumber)
+        .path(0).path("id").asText();
+    for (JsonNode job : get(ADMIN, "/engine-rest/job?executable=true&processInstanceId=" + instanceId)) {
+      ResponseEntity<String> executed = post(ADMIN, "/engine-rest/job/" + job.path("id").asText() + "/execute",
+          JSON.createObjectNode());
+      assertThat(executed.getStatusCode()).as(executed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+  }
+
+  private JsonNode get(String user, String path) throws Exception {
+    ResponseEntity<String> response = client(user).getForEntity(path, String.class);
+    assertThat(response.getStatusCode()).as("GET %s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
+    return JSON.readTree(response.getBody());
+  }
+
+  private ResponseEntity<String> post(String user, String path, JsonNode body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return client(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body.toString(), headers), String.class);
+  }
+
+  private TestRestTemplate client(String user) {
+    return rest.withBasicAuth(user, ADMIN.equals(user) ? "admin" : PASSWORD);
+  }
+
+  private static List<String> recipients(MimeMessage message) {
+    try {
+      return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static MimeMessage withSubject(List<MimeMessage> messages, String part) {
+    return messages.stream().filter(message -> subject(message).contains(part)).findFirst()
+        .orElseThrow(() -> new AssertionError("no e-mail whose subject contains " + part + " among "
+            + messages.stream().map(ComplaintProcessIT::subject).toList()));
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String decodedBody(MimeMessage message) {
+    try {
+      Object content = message.getContent();
+      return content instanceof String text ? text : GreenMailUtil.getBody(message);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

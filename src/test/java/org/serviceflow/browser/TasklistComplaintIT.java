@@ -1,0 +1,114 @@
+package org.serviceflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.serviceflow.support.PostgresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Tasklist in a real browser (headless Debian Chromium, Chinese locale) on the whole application and
+ * embedded PostgreSQL: a customer-service clerk starts 投诉处理 through its start form; the quality
+ * department's user does the first response and the initial verification through their Camunda Forms;
+ * the engine shows the process moved past the verification. Screenshots go to docs/processes/img.
+ */
+@PostgresIntegrationTest
+class TasklistComplaintIT {
+
+  static final Path SCREENSHOTS = Path.of("docs/processes/img");
+  static final String CLERK = "kefu1";
+  static final String QUALITY_DEFAULT = "zhiliang1";
+  static final String PASSWORD = "demo";
+  static final String CUSTOMER = "浏览器测试客户";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  RuntimeService runtimeService;
+
+  @Autowired
+  TaskService taskService;
+
+  @Autowired
+  HistoryService historyService;
+
+  @BeforeAll
+  static void requireChromium() {
+    TasklistBrowser.assumeChromium();
+  }
+
+  @Test
+  void shouldStartAComplaintInTasklistAndVerifyItAsTheQualityDepartment() throws Exception {
+    try (TasklistBrowser browser = new TasklistBrowser("http://localhost:" + port, SCREENSHOTS)) {
+      // given: a customer-service clerk fills the start form of 投诉处理
+      browser.login(CLERK, PASSWORD);
+      browser.openStartForm("投诉处理");
+      browser.type("Field_CustomerName", CUSTOMER);
+      browser.type("Field_CustomerPhone", "13912345678");
+      browser.type("Field_CustomerEmail", "liu.min@example.com");
+      browser.radio("Field_CustomerTier", 0);
+      browser.type("Field_ProductOrOrderNo", "SO-2026-0077");
+      browser.type("Field_Content", "购买的空气净化器运行时异响，滤网盖无法扣紧。");
+      browser.pickToday("Field_OccurredOn");
+      browser.select("Field_Channel", "电话");
+      browser.select("Field_Category", "产品质量");
+      browser.radio("Field_Severity", 0);
+      browser.screenshot("1-start-form");
+      assertThat(browser.formErrors()).isEmpty();
+
+      // when: the clerk submits it
+      browser.submitStartForm();
+      browser.screenshot("2-started");
+
+      // then: a complaint case runs, started by the clerk and routed to the quality department
+      HistoricProcessInstance started = historyService.createHistoricProcessInstanceQuery()
+          .processDefinitionKey("complaint").variableValueEquals("customerName", CUSTOMER).singleResult();
+      assertThat(started).isNotNull();
+      assertThat(started.getStartUserId()).isEqualTo(CLERK);
+      String caseNumber = started.getBusinessKey();
+      assertThat(caseNumber).startsWith("TS");
+      assertThat(runtimeService.getVariable(started.getId(), "handlingGroup")).isEqualTo("quality");
+
+      // when: the quality department's user responds first, then opens the verification and fills its form
+      browser.logout();
+      Task firstResponse = taskService.createTaskQuery().processInstanceId(started.getId())
+          .taskDefinitionKey("Task_FirstResponse").singleResult();
+      assertThat(firstResponse).as("first response task").isNotNull();
+      String quality = firstResponse.getAssignee() != null ? firstResponse.getAssignee() : QUALITY_DEFAULT;
+      browser.login(quality, PASSWORD);
+      browser.openTask("我的任务", "首次响应");
+      browser.claimIfNeeded();
+      browser.screenshot("3-task-list");
+      browser.radio("Field_FirstResponseChannel", 0);
+      browser.type("Field_FirstResponseNote", "已致电客户，约定三个工作日内上门检查。");
+      browser.completeTask();
+
+      browser.openTask("我组的任务", "初步核实");
+      browser.claimIfNeeded();
+      browser.radio("Field_VerificationResult", 0);
+      browser.type("Field_VerificationNote", "上门检查：滤网盖卡扣断裂，投诉属实。");
+      browser.screenshot("4-verify-form");
+      assertThat(browser.formErrors()).isEmpty();
+      browser.completeTask();
+      browser.screenshot("5-verified");
+
+      // then: the verification is done as valid, by that user, and the process moved on to the solution
+      assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(started.getId())
+          .taskDefinitionKey("Task_VerifyComplaint").finished().singleResult().getAssignee()).isEqualTo(quality);
+      assertThat(runtimeService.getVariable(started.getId(), "verificationResult")).isEqualTo("valid");
+      assertThat(taskService.createTaskQuery().processInstanceId(started.getId()).list())
+          .extracting(Task::getTaskDefinitionKey).contains("Task_ProposeSolution")
+          .doesNotContain("Task_VerifyComplaint", "Task_FirstResponse");
+    }
+  }
+}
