@@ -1,0 +1,81 @@
+package org.serviceflow.hotline;
+
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The monthly unit assessment (考核, PROCESSES.md D.12) from hotline_dispatch and hotline_appeal. A month is
+ * the calendar month in serviceflow.calendar.zone. Dispatch figures (received, signed in time, returns) belong
+ * to the month of the dispatch; closing figures (closed, on time, resolved, satisfied, re-handles, extensions,
+ * supervisions) to the month the appeal was closed, counted for the unit that handled it last. Appeals answered
+ * directly by the operator never reach a unit. Units with no figure in the month are not listed.
+ */
+@Service
+@Transactional(readOnly = true)
+public class UnitAssessmentService {
+
+  private static final String DISPATCHES = """
+      select unit, count(*) received,
+             sum(case when signed_in_time then 1 else 0 end) signed_in_time,
+             sum(case when returned then 1 else 0 end) returns
+        from hotline_dispatch
+       where dispatched_at >= ? and dispatched_at < ?
+       group by unit""";
+  private static final String CLOSINGS = """
+      select unit, count(*) closed,
+             sum(case when replied_on_time then 1 else 0 end) closed_on_time,
+             sum(case when resolved then 1 else 0 end) resolved,
+             sum(case when satisfaction in ('satisfied', 'basically-satisfied') then 1 else 0 end) satisfied,
+             sum(case when satisfaction = 'unreachable' then 1 else 0 end) unreachable,
+             sum(case when rehandles > 0 then 1 else 0 end) rehandles,
+             sum(case when extended then 1 else 0 end) extensions,
+             sum(case when supervisions > 0 then 1 else 0 end) supervisions
+        from hotline_appeal
+       where closed_at >= ? and closed_at < ? and unit is not null and answered_directly = false
+       group by unit""";
+
+  private final JdbcTemplate jdbc;
+  private final ZoneId zone;
+
+  UnitAssessmentService(JdbcTemplate jdbc, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+    this.jdbc = jdbc;
+    this.zone = zone;
+  }
+
+  /** Per unit (ordered by unit id), the month's figures and rates. */
+  public List<UnitAssessment> assess(YearMonth month) {
+    Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
+    Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+    Map<String, long[]> figures = new TreeMap<>();
+    jdbc.query(DISPATCHES, rs -> {
+      long[] f = figures.computeIfAbsent(rs.getString("unit"), u -> new long[11]);
+      f[0] = rs.getLong("received");
+      f[1] = rs.getLong("signed_in_time");
+      f[2] = rs.getLong("returns");
+    }, from, to);
+    jdbc.query(CLOSINGS, rs -> {
+      long[] f = figures.computeIfAbsent(rs.getString("unit"), u -> new long[11]);
+      f[3] = rs.getLong("closed");
+      f[4] = rs.getLong("closed_on_time");
+      f[5] = rs.getLong("resolved");
+      f[6] = rs.getLong("satisfied");
+      f[7] = rs.getLong("unreachable");
+      f[8] = rs.getLong("rehandles");
+      f[9] = rs.getLong("extensions");
+      f[10] = rs.getLong("supervisions");
+    }, from, to);
+    List<UnitAssessment> result = new ArrayList<>();
+    figures.forEach((unit, f) -> result.add(UnitAssessment.of(unit, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
+        f[3] - f[7], f[7], f[8], f[9], f[10])));
+    return result;
+  }
+}
