@@ -13,11 +13,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import jakarta.mail.internet.MimeMessage;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.serviceflow.calendar.Deadlines;
 import org.serviceflow.notification.NotificationDispatcher;
 import org.serviceflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +46,10 @@ class ComplaintProcessIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PASSWORD = "demo";
+  /** Demo users: a customer-service clerk, a quality department member, and the administrator. */
   static final String CLERK = "kefu1";
+  static final String QUALITY = "zhiliang1";
+  static final String ADMIN = "admin";
 
   /** A free loopback port, chosen up front: the Spring context may be built before GreenMail starts. */
   private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
@@ -72,6 +79,9 @@ class ComplaintProcessIT {
 
   @Autowired
   private NotificationDispatcher dispatcher;
+
+  @Autowired
+  private Deadlines deadlines;
 
   static ObjectNode complaint(String customerName, String email) {
     ObjectNode complaint = JSON.createObjectNode();
@@ -172,8 +182,9 @@ class ComplaintProcessIT {
         new Step("Task_ImplementSolution", QUALITY, Map.of("implementationResult", "已上门更换整机，客户确认不再漏水")),
         new Step("Task_NotifyCustomerOfResult", CLERK, Map.of("resultNote", "已电话告知客户处理结果")),
         new Step("Task_ReturnVisit", CLERK, Map.of("satisfaction", "satisfied", "returnVisitNote", "客户对处理结果满意")));
+    List<String> actors = new ArrayList<>();
     for (Step step : steps) {
-      complete(caseNumber, step);
+      actors.add(complete(caseNumber, step));
     }
     executeDueJobs(caseNumber);
     int sent = 0;
@@ -196,6 +207,9 @@ class ComplaintProcessIT {
     assertThat(caseFile.path("status").asText()).isEqualTo("已结案");
     assertThat(caseFile.path("flaggedForReview").asBoolean()).isFalse();
     assertThat(caseFile.path("deadlines").findValuesAsText("kind")).contains("FIRST_RESPONSE", "VERIFICATION");
+    Date openedAt = Date.from(OffsetDateTime.parse(caseFile.path("openedAt").asText()).toInstant());
+    assertThat(dueAt(caseFile, "FIRST_RESPONSE")).isEqualTo(deadlines.hoursFrom(openedAt, 24));
+    assertThat(dueAt(caseFile, "VERIFICATION")).isEqualTo(deadlines.workdaysFrom(openedAt, 3));
     for (JsonNode deadline : caseFile.path("deadlines")) {
       assertThat(deadline.path("dueAt").asText()).as(deadline.path("kind").asText()).isNotBlank();
       assertThat(deadline.path("metAt").isNull()).as(deadline.path("kind").asText() + " met").isFalse();
@@ -206,7 +220,7 @@ class ComplaintProcessIT {
     List<String> activities = timeline.findValuesAsText("activityId");
     assertThat(activities).containsSubsequence(steps.stream().map(Step::taskKey).toList());
     assertThat(activities.get(activities.size() - 1)).isNotEqualTo("Task_FirstResponse");
-    assertThat(timeline.findValuesAsText("actor")).contains(QUALITY, CLERK);
+    assertThat(timeline.findValuesAsText("actor")).containsAll(actors);
     List<String> actions = timeline.findValuesAsText("action");
     assertThat(actions.get(0)).contains("受理");
     assertThat(actions.get(actions.size() - 1)).contains("结案");
@@ -226,11 +240,8 @@ class ComplaintProcessIT {
     assertThat(decodedBody(result)).contains(caseNumber).contains("张伟").contains("结案");
   }
 
-  static final String QUALITY = "zhiliang1";
-  static final String ADMIN = "admin";
-
   /** Finds the step's task for the case as that user, claims it if nobody has, completes it with the variables. */
-  private void complete(String caseNumber, Step step) throws Exception {
+  private String complete(String caseNumber, Step step) throws Exception {
     JsonNode found = tasks(step.user(), caseNumber);
     JsonNode task = null;
     for (JsonNode candidate : found) {
@@ -256,6 +267,16 @@ class ComplaintProcessIT {
     ResponseEntity<String> completed = post(actor, "/engine-rest/task/" + id + "/complete", completion);
     assertThat(completed.getStatusCode()).as("complete %s: %s", step.taskKey(), completed.getBody())
         .isEqualTo(HttpStatus.NO_CONTENT);
+    return actor;
+  }
+
+  private static Date dueAt(JsonNode caseFile, String kind) {
+    for (JsonNode deadline : caseFile.path("deadlines")) {
+      if (kind.equals(deadline.path("kind").asText())) {
+        return Date.from(OffsetDateTime.parse(deadline.path("dueAt").asText()).toInstant());
+      }
+    }
+    throw new AssertionError("no deadline " + kind + " in " + caseFile.path("deadlines"));
   }
 
   private JsonNode tasks(String user, String caseNumber) throws Exception {
