@@ -154,6 +154,21 @@ class ComplaintProcessIT {
     assertThat(complaintInstances()).isEqualTo(instances);
   }
 
+  @Test
+  void shouldRefuseAComplaintFromStaffWhoMayNotTakeComplaintsAndWriteNothing() {
+    // given: a quality department member, who works on complaints but does not register them
+    int cases = rows("select count(*) from service_case");
+    int instances = complaintInstances();
+
+    // when
+    ResponseEntity<String> response = postComplaint(QUALITY, complaint("越权受理", "someone@example.com"));
+
+    // then
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rows("select count(*) from service_case")).isEqualTo(cases);
+    assertThat(complaintInstances()).isEqualTo(instances);
+  }
+
   /** One user task as a demo user of its group does it: the form's variables in Camunda REST's typed format. */
   record Step(String taskKey, String user, Map<String, Object> variables) {
   }
