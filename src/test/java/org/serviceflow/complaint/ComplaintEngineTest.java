@@ -20,9 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-// models and decisions lie at the classpath root (bpmn/ is copied there); test fixtures such as
-// models/broken.bpmn lie below it and must not be deployed
-@SpringBootTest(properties = "camunda.bpm.deployment-resource-pattern=classpath*:*.bpmn,classpath*:*.dmn,classpath*:**/*.form")
+@SpringBootTest
 @ActiveProfiles("test")
 @Import(ComplaintEngineTest.Coverage.class)
 @interface ComplaintEngineTest {
