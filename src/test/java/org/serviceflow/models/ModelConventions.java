@@ -30,6 +30,7 @@ import org.camunda.bpm.model.bpmn.instance.SubProcess;
 import org.camunda.bpm.model.bpmn.instance.Task;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 
@@ -121,6 +122,16 @@ final class ModelConventions {
     if (task.getCamundaFormRef() == null && task.getCamundaFormKey() == null) {
       problems.add(describe(task) + " has no form");
     }
+    if (hasProperty(task, "case.deadline") && task.getCamundaDueDate() == null) {
+      problems.add(describe(task) + " keeps a case.deadline but has no camunda:dueDate");
+    }
+  }
+
+  private static boolean hasProperty(BaseElement element, String name) {
+    return element.getExtensionElements() != null
+        && element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+            .flatMap(properties -> properties.getCamundaProperties().stream())
+            .anyMatch(property -> name.equals(property.getCamundaName()));
   }
 
   private static void checkDecisionGateway(ExclusiveGateway gateway, List<String> problems) {

@@ -57,6 +57,7 @@ class ModelConventionsTest {
         "userTask Activity_0r8lucn does not follow the id convention Task_PascalCase",
         "userTask Activity_0r8lucn names no group or assignee",
         "userTask Activity_0r8lucn has no form",
+        "userTask Activity_0r8lucn keeps a case.deadline but has no camunda:dueDate",
         "startEvent StartEvent_Received has no Chinese name",
         "exclusiveGateway Gateway_Valid is not named as a question",
         "sequence flow SequenceFlow_No out of Gateway_Valid is not labelled with its answer",

@@ -13,18 +13,28 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * Adds the automatic timeline to every deployed model: each user task records its completion (actor = assignee,
- * else the authenticated user, else 系统; action = task name; outcome = the variables named in the task's
- * extension property {@code timeline.outcome}), and each timer boundary event records its firing (系统, 计时器：name).
+ * Keeps the case file in step with every deployed model, as its elements' extension properties say, so
+ * no model needs listeners of its own:
+ * <ul>
+ *   <li>timeline: each user task records its completion (actor = assignee, else the authenticated user,
+ *       else 系统; action = task name; outcome = the variables named in {@code timeline.outcome}), and each
+ *       timer boundary event records its firing (系统, 计时器：name);</li>
+ *   <li>{@code case.status} on a user task: the case status when the task is created;</li>
+ *   <li>{@code case.deadline} on a user task: the deadline kind (e.g. VERIFICATION) stored with the task's
+ *       due date and follow-up date (the warning) when it is created — the same instants as its timers —
+ *       and met when the task ends normally (not when a timer or an event cancels it).</li>
+ * </ul>
  */
-class CaseTimelineParseListener extends AbstractBpmnParseListener {
+class CaseFileParseListener extends AbstractBpmnParseListener {
 
   static final String TIMER_ACTION_PREFIX = "计时器：";
+  static final String STATUS_PROPERTY = "case.status";
+  static final String DEADLINE_PROPERTY = "case.deadline";
 
-  private final CaseTimelineRecorder recorder;
+  private final CaseFileRecorder recorder;
   private final ZoneId zone;
 
-  CaseTimelineParseListener(CaseTimelineRecorder recorder, ZoneId zone) {
+  CaseFileParseListener(CaseFileRecorder recorder, ZoneId zone) {
     this.recorder = recorder;
     this.zone = zone;
   }
@@ -34,6 +44,14 @@ class CaseTimelineParseListener extends AbstractBpmnParseListener {
     if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
       TimelineOutcome outcome = TimelineOutcome.of(extensionProperty(userTaskElement, TimelineOutcome.PROPERTY), zone);
       userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_COMPLETE, new TaskCompleted(outcome));
+      String status = extensionProperty(userTaskElement, STATUS_PROPERTY);
+      String deadline = extensionProperty(userTaskElement, DEADLINE_PROPERTY);
+      if (status != null || deadline != null) {
+        userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, new TaskCreated(status, deadline));
+      }
+      if (deadline != null) {
+        activity.addListener(ExecutionListener.EVENTNAME_END, new DeadlineMet(deadline));
+      }
     }
   }
 
@@ -72,6 +90,44 @@ class CaseTimelineParseListener extends AbstractBpmnParseListener {
       String action = task.getName() != null ? task.getName() : task.getTaskDefinitionKey();
       recorder.record(task.getExecution().getProcessBusinessKey(), task.getAssignee(), action,
           task.getTaskDefinitionKey(), outcome.describe(task));
+    }
+  }
+
+  private final class TaskCreated implements TaskListener {
+
+    private final String status;
+    private final String deadline;
+
+    TaskCreated(String status, String deadline) {
+      this.status = status;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      String businessKey = task.getExecution().getProcessBusinessKey();
+      if (status != null) {
+        recorder.updateStatus(businessKey, status, task.getTaskDefinitionKey());
+      }
+      if (deadline != null && task.getDueDate() != null) {
+        recorder.setDeadline(businessKey, deadline, task.getDueDate(), task.getFollowUpDate(), task.getTaskDefinitionKey());
+      }
+    }
+  }
+
+  private final class DeadlineMet implements ExecutionListener {
+
+    private final String kind;
+
+    DeadlineMet(String kind) {
+      this.kind = kind;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      if (!execution.isCanceled()) {
+        recorder.completeDeadline(execution.getProcessBusinessKey(), kind, execution.getCurrentActivityId());
+      }
     }
   }
 

@@ -7,14 +7,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Registers the automatic case timeline with the engine (the Camunda Spring Boot starter applies every plugin bean). */
+/** Registers the automatic case file upkeep (timeline, status, deadlines) with the engine (the Camunda Spring Boot starter applies every plugin bean). */
 @Component
-class CaseTimelinePlugin extends AbstractProcessEnginePlugin {
+class CaseFilePlugin extends AbstractProcessEnginePlugin {
 
-  private final CaseTimelineRecorder recorder;
+  private final CaseFileRecorder recorder;
   private final ZoneId zone;
 
-  CaseTimelinePlugin(CaseTimelineRecorder recorder, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+  CaseFilePlugin(CaseFileRecorder recorder, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
     this.recorder = recorder;
     this.zone = zone;
   }
@@ -24,6 +24,6 @@ class CaseTimelinePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new CaseTimelineParseListener(recorder, zone));
+    configuration.getCustomPostBPMNParseListeners().add(new CaseFileParseListener(recorder, zone));
   }
 }

@@ -27,9 +27,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 @SpringBootTest
 @ActiveProfiles("test")
-class CaseTimelinePluginTest {
+class CaseFilePluginTest {
 
   static final Instant STARTED = Instant.parse("2026-11-05T02:00:00Z");
+  static final Instant VERIFY_DUE = Instant.parse("2026-11-10T09:30:00Z");
+  static final Instant VERIFY_WARNING = Instant.parse("2026-11-09T09:30:00Z");
 
   @Autowired
   CaseFileService caseFiles;
@@ -50,7 +52,7 @@ class CaseTimelinePluginTest {
   void deployTestModel() {
     ClockUtil.setCurrentTime(Date.from(STARTED));
     deploymentId = repositoryService.createDeployment()
-        .addClasspathResource("casefile/case-timeline-test.bpmn20.xml")
+        .addClasspathResource("casefile/case-file-test.bpmn20.xml")
         .deploy().getId();
   }
 
@@ -65,7 +67,7 @@ class CaseTimelinePluginTest {
   void shouldRecordCompletedUserTaskWithAssigneeAndOutcome() {
     // given a case and its process instance waiting at 核实投诉, assigned to quality1
     String caseNumber = openCase();
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("caseTimelineTest", caseNumber);
+    ProcessInstance instance = start(caseNumber);
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     taskService.setAssignee(task.getId(), "quality1");
     ClockUtil.setCurrentTime(Date.from(STARTED.plusSeconds(3600)));
@@ -87,7 +89,7 @@ class CaseTimelinePluginTest {
   void shouldRecordAuthenticatedUserWhenTaskHasNoAssignee() {
     // given
     String caseNumber = openCase();
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("caseTimelineTest", caseNumber);
+    ProcessInstance instance = start(caseNumber);
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
     // when admin completes the unassigned task
@@ -104,7 +106,7 @@ class CaseTimelinePluginTest {
   void shouldRecordSystemWhenNobodyCompletesTaskInPerson() {
     // given
     String caseNumber = openCase();
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("caseTimelineTest", caseNumber);
+    ProcessInstance instance = start(caseNumber);
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
 
     // when completed without assignee, authentication or outcome variables
@@ -120,7 +122,7 @@ class CaseTimelinePluginTest {
   void shouldRecordTimerBoundaryEventsWhenTheyFire() {
     // given
     String caseNumber = openCase();
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("caseTimelineTest", caseNumber);
+    ProcessInstance instance = start(caseNumber);
 
     // when the warning (20 h) and then the overdue timer (24 h) fire
     ClockUtil.setCurrentTime(Date.from(STARTED.plusSeconds(20 * 3600)));
@@ -143,8 +145,8 @@ class CaseTimelinePluginTest {
   @Test
   void shouldLeaveProcessesWithoutCaseFileAlone() {
     // given one instance without business key and one whose business key is no case number
-    ProcessInstance withoutKey = runtimeService.startProcessInstanceByKey("caseTimelineTest");
-    ProcessInstance unknownKey = runtimeService.startProcessInstanceByKey("caseTimelineTest", "TS00000001");
+    ProcessInstance withoutKey = start(null);
+    ProcessInstance unknownKey = start("TS00000001");
 
     // when their tasks complete and a timer fires
     taskService.complete(taskService.createTaskQuery().processInstanceId(withoutKey.getId()).singleResult().getId(),
@@ -157,6 +159,54 @@ class CaseTimelinePluginTest {
     assertThat(taskService.createTaskQuery().processInstanceId(unknownKey.getId()).singleResult().getTaskDefinitionKey())
         .isEqualTo("Task_Escalate");
     assertThat(caseFiles.exists("TS00000001")).isFalse();
+  }
+
+  @Test
+  void shouldKeepTheTasksStatusAndDeadlineInTheCaseFile() {
+    // given a case whose process waits at 核实投诉 (case.status 核实中, case.deadline VERIFICATION)
+    String caseNumber = openCase();
+    ProcessInstance instance = start(caseNumber);
+
+    // then the case file shows the task's status, due date and follow-up date
+    CaseView created = caseFiles.get(caseNumber);
+    assertThat(created.status()).isEqualTo("核实中");
+    assertThat(created.deadlines()).singleElement().satisfies(deadline -> {
+      assertThat(deadline.kind()).isEqualTo("VERIFICATION");
+      assertThat(deadline.dueAt().toInstant()).isEqualTo(VERIFY_DUE);
+      assertThat(deadline.warningAt().toInstant()).isEqualTo(VERIFY_WARNING);
+      assertThat(deadline.metAt()).isNull();
+    });
+
+    // when the task is completed an hour later
+    ClockUtil.setCurrentTime(Date.from(STARTED.plusSeconds(3600)));
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),
+        Map.of("complaintValid", true));
+
+    // then the deadline is met at that instant
+    assertThat(caseFiles.get(caseNumber).deadlines()).singleElement()
+        .satisfies(deadline -> assertThat(deadline.metAt().toInstant()).isEqualTo(STARTED.plusSeconds(3600)));
+  }
+
+  @Test
+  void shouldLeaveTheDeadlineUnmetWhenATimerTakesTheTaskAway() {
+    // given
+    String caseNumber = openCase();
+    ProcessInstance instance = start(caseNumber);
+
+    // when the interrupting overdue timer fires
+    ClockUtil.setCurrentTime(Date.from(STARTED.plusSeconds(24 * 3600)));
+    managementService.executeJob(timer(instance, "BoundaryEvent_VerifyOverdue").getId());
+
+    // then the task is gone but its deadline stays unmet
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_Escalate");
+    assertThat(caseFiles.get(caseNumber).deadlines()).singleElement()
+        .satisfies(deadline -> assertThat(deadline.metAt()).isNull());
+  }
+
+  private ProcessInstance start(String businessKey) {
+    return runtimeService.startProcessInstanceByKey("caseTimelineTest", businessKey,
+        Map.of("verifyDue", Date.from(VERIFY_DUE), "verifyWarning", Date.from(VERIFY_WARNING)));
   }
 
   private String openCase() {
