@@ -462,7 +462,7 @@ class ComplaintProcessTest {
     return job;
   }
 
-  /** Not due a minute before the instant, due a minute after it; then fires it. */
+  /** Not due a minute before the instant, due a minute after it; then fires it, which the timeline records. */
   void fireTimer(ProcessInstance complaint, String boundaryEventId, OffsetDateTime instant) {
     assertThat(timer(complaint, boundaryEventId).getDuedate()).isEqualTo(date(instant));
     ClockUtil.setCurrentTime(date(instant.minus(Duration.ofMinutes(1))));
@@ -470,6 +470,11 @@ class ComplaintProcessTest {
     ClockUtil.setCurrentTime(date(instant.plus(Duration.ofMinutes(1))));
     assertThat(dueTimers(complaint, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
     managementService.executeJob(timer(complaint, boundaryEventId).getId());
+    assertThat(timeline(complaint.getBusinessKey())).as("timeline entry of %s", boundaryEventId).anySatisfy(entry -> {
+      assertThat(entry.activityId()).isEqualTo(boundaryEventId);
+      assertThat(entry.action()).startsWith("计时器：");
+      assertThat(entry.actor()).isEqualTo("系统");
+    });
   }
 
   long dueTimers(ProcessInstance complaint, String boundaryEventId) {
