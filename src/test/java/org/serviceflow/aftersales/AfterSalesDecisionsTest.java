@@ -1,0 +1,109 @@
+package org.serviceflow.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One test per rule of each after-sales decision table, evaluated by the deployed decisions. */
+@AfterSalesEngineTest
+class AfterSalesDecisionsTest {
+
+  @Autowired
+  DecisionService decisionService;
+
+  private DmnDecisionTableResult evaluate(String decision, Map<String, Object> variables) {
+    return decisionService.evaluateDecisionTableByKey(decision, Variables.fromMap(variables));
+  }
+
+  // ------------------------------------------------------------------ afterSalesTimeLimits
+
+  private Map<String, Object> limits(String urgency) {
+    return evaluate("afterSalesTimeLimits", Map.of("urgency", urgency)).getSingleResult().getEntryMap();
+  }
+
+  @Test
+  void shouldGiveUrgentRequestsTwoHoursToReply() {
+    assertThat(limits("urgent")).containsExactlyInAnyOrderEntriesOf(Map.of("replyHours", 2, "returnVisitHours", 48,
+        "factoryReturnWorkdays", 10, "repeatRepairWindowDays", 30, "noReasonReturnDays", 7));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"normal", "unknown"})
+  void shouldGiveOtherRequestsTheDefaultTimeLimits(String urgency) {
+    assertThat(limits(urgency)).containsExactlyInAnyOrderEntriesOf(Map.of("replyHours", 12, "returnVisitHours", 48,
+        "factoryReturnWorkdays", 10, "repeatRepairWindowDays", 30, "noReasonReturnDays", 7));
+  }
+
+  // ------------------------------------------------------------------ afterSalesWarranty
+
+  private Map<String, Object> warranty(String serviceType, String productLine, Integer months) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("serviceType", serviceType);
+    variables.put("productLine", productLine);
+    variables.put("monthsSincePurchase", months);
+    return evaluate("afterSalesWarranty", variables).getSingleResult().getEntryMap();
+  }
+
+  @Test
+  void shouldNeverChargeForAdvice() {
+    assertThat(warranty("advice", "appliance", null)).containsEntry("inWarranty", true);
+    assertThat(warranty("advice", "furniture", 40)).containsEntry("inWarranty", true);
+  }
+
+  @ParameterizedTest(name = "{0}, {1} months → in warranty")
+  @CsvSource({"appliance, 0", "appliance, 11", "electronics, 0", "electronics, 11", "furniture, 5", "furniture, 11"})
+  void shouldRepairFreeWithinTwelveMonthsPerProductLine(String productLine, int months) {
+    assertThat(warranty("repair", productLine, months)).containsExactlyInAnyOrderEntriesOf(
+        Map.of("inWarranty", true, "warrantyMonths", 12));
+  }
+
+  @ParameterizedTest(name = "{0}, {1} months → charged")
+  @CsvSource({"appliance, 12", "electronics, 12", "furniture, 30"})
+  void shouldChargeAfterTwelveMonthsPerProductLine(String productLine, int months) {
+    assertThat(warranty("repair", productLine, months)).containsExactlyInAnyOrderEntriesOf(
+        Map.of("inWarranty", false, "warrantyMonths", 12));
+  }
+
+  @ParameterizedTest(name = "{0} without purchase date → charged")
+  @ValueSource(strings = {"appliance", "electronics", "furniture", "toys"})
+  void shouldChargeWithoutAPurchaseDate(String productLine) {
+    assertThat(warranty("repair", productLine, null)).containsEntry("inWarranty", false);
+  }
+
+  @Test
+  void shouldGiveOtherProductLinesTwelveMonths() {
+    assertThat(warranty("installation", "toys", 11)).containsEntry("inWarranty", true).containsEntry("warrantyMonths", 12);
+    assertThat(warranty("installation", "toys", 12)).containsEntry("inWarranty", false);
+  }
+
+  // ------------------------------------------------------------------ afterSalesTriage
+
+  private Object triage(String serviceType) {
+    return evaluate("afterSalesTriage", Map.of("serviceType", serviceType)).getSingleEntry();
+  }
+
+  @Test
+  void shouldAdviseByPhoneFirst() {
+    assertThat(triage("advice")).isEqualTo("phone");
+  }
+
+  @Test
+  void shouldTryPhoneAndRemoteBeforeARepairVisit() {
+    assertThat(triage("repair")).isEqualTo("phone");
+  }
+
+  @ParameterizedTest(name = "{0} → onsite")
+  @ValueSource(strings = {"installation", "replacement", "maintenance", "return"})
+  void shouldGoOnSiteForOtherServiceTypes(String serviceType) {
+    assertThat(triage(serviceType)).isEqualTo("onsite");
+  }
+}

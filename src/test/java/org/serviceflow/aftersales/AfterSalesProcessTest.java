@@ -1,0 +1,700 @@
+package org.serviceflow.aftersales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.TimelineEntryView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drives every path of afterSalesService.bpmn with the real calendar, case file, service orders and notification
+ * outbox (PROCESSES.md B). Timers are fired by moving the engine clock and executing the due jobs. The class
+ * asserts 100% flow-node and sequence-flow coverage of the model (see {@link AfterSalesEngineTest}).
+ */
+@AfterSalesEngineTest
+class AfterSalesProcessTest {
+
+  /** A Monday, so that every working-day deadline below is plain arithmetic. */
+  static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
+  static final String IN_WARRANTY_PURCHASE = "2026-06-01";
+  static final String OUT_OF_WARRANTY_PURCHASE = "2024-06-01";
+  static final String PHONE = "13912345678";
+  static final String APPOINTMENT = "2026-11-03T10:00+08:00";
+  /** Every request gets its own serial number unless a test repeats one: the tests share one database. */
+  static final AtomicInteger SERIALS = new AtomicInteger();
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseFileService caseFiles;
+  @Autowired ServiceOrderService serviceOrders;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  // ------------------------------------------------------------------------------------------ paths
+
+  @Test
+  void shouldFixAFaultInWarrantyRemotely() {
+    ProcessInstance order = receive(intake("repair", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    assertThat(order).variables().containsEntry("inWarranty", true).containsEntry("warrantyMonths", 12)
+        .containsEntry("monthsSincePurchase", 5).containsEntry("noReasonReturn", false).containsEntry("repeatRepair", false);
+
+    reply(order);
+    assertThat(candidateGroups(task(order, "Task_AssessRequest"))).containsExactly("after-sales-manager");
+    assess(order, false);
+    Task phone = task(order, "Task_AdviseByPhone");
+    assertThat(candidateGroups(phone)).containsExactly("technical-service");
+    assertThat(phone.getAssignee()).as("least-loaded technician").isNotNull();
+    complete(order, "Task_AdviseByPhone", Map.of("phoneResult", "unsolved", "phoneNote", "指导重启无效"));
+    complete(order, "Task_SupportRemotely", Map.of("remoteAuthorised", true, "remoteResult", "solved", "remoteNote", "远程升级固件"));
+    report(order, 50, 0, 0);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_RegisterServiceOrder", "Task_ReplyToCustomer", "Task_AssessRequest",
+        "Task_DetermineTriage", "Task_AdviseByPhone", "Task_SupportRemotely", "Task_WriteServiceReport",
+        "Task_RecordServiceReport", "Task_ConfirmAcceptance", "Task_ReturnVisit", "Task_CloseServiceOrder",
+        "EndEvent_ServiceClosed").isEnded();
+    assertThat(order).hasNotPassed("Task_PrepareQuote", "Task_DispatchTechnician");
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.status()).isEqualTo(CaseFileService.STATUS_CLOSED);
+    assertThat(file.outcome()).isEqualTo("服务完成，客户验收并满意");
+    assertThat(file.ownerUser()).isEqualTo("kefu1");
+    assertThat(file.deadlines()).extracting(CaseView.Deadline::kind).containsExactlyInAnyOrder("REPLY", "RETURN_VISIT");
+    assertThat(file.deadlines()).allSatisfy(deadline -> assertThat(deadline.metAt()).isNotNull());
+    assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("aftersales.acknowledged", "aftersales.completed");
+    assertThat(body(caseNumber, "aftersales.acknowledged")).isEqualTo("李四您好：您于 2026-11-02 09:00 提出的维修申请（KX-100）"
+        + "已受理，服务单号 " + caseNumber + "。我们将在 12 小时内与您联系。如需查询，请向客服提供此编号。");
+    ServiceOrder saved = serviceOrders.get(caseNumber).orElseThrow();
+    assertThat(saved.getLabourCost()).isEqualByComparingTo("50.00");
+    assertThat(saved.getInWarranty()).isTrue();
+    assertThat(saved.getCompletedAt()).isEqualTo(RECEIVED.toInstant());
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("远程支持");
+      assertThat(entry.outcome()).contains("remoteResult=solved");
+    });
+  }
+
+  @Test
+  void shouldRepairOnSiteWithSparePartsWhenPhoneAndRemoteSupportFailAndRecordTheCosts() {
+    ProcessInstance order = receive(intake("repair", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    complete(order, "Task_AdviseByPhone", Map.of("phoneResult", "unsolved", "phoneNote", "无法排除"));
+    complete(order, "Task_SupportRemotely", Map.of("remoteAuthorised", false, "remoteResult", "unsolved",
+        "remoteNote", "客户不同意远程连接"));
+
+    assertThat(order).isWaitingAt("Task_DispatchTechnician").hasPassed("Task_ProposeTechnician");
+    String technician = dispatchAndArrive(order, APPOINTMENT);
+    assertThat(task(order, "Task_InspectOnSite").getAssignee()).isEqualTo(technician);
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", true));
+
+    assertThat(templatesSentTo(caseNumber, "kufang")).containsExactly("aftersales.sparePartsRequested");
+    Task delivery = task(order, "Task_DeliverSpareParts");
+    assertThat(candidateGroups(delivery)).containsExactly("warehouse");
+    assertThat(delivery.getDueDate()).isEqualTo(date("2026-11-05T17:30:00+08:00"));
+    assertThat(timer(order, "BoundaryEvent_SparePartsOverdue").getDuedate()).isEqualTo(delivery.getDueDate());
+    complete(order, "Task_DeliverSpareParts", Map.of("deliveryNote", "出库单 CK-001，已送达"));
+    report(order, 120, 85.5, 30);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_ArriveOnSite", "Task_InspectOnSite", "Task_RequestSpareParts",
+        "Task_DeliverSpareParts", "Task_WriteServiceReport").isEnded();
+    ServiceOrder saved = serviceOrders.get(caseNumber).orElseThrow();
+    assertThat(saved.getTechnician()).isEqualTo(technician);
+    assertThat(saved.getAppointmentAt()).isEqualTo(OffsetDateTime.parse(APPOINTMENT).toInstant());
+    assertThat(saved.getLabourCost()).isEqualByComparingTo("120.00");
+    assertThat(saved.getMaterialsCost()).isEqualByComparingTo("85.50");
+    assertThat(saved.getTransportCost()).isEqualByComparingTo("30.00");
+    assertThat(jdbc.queryForObject("select labour_cost + materials_cost + transport_cost from service_order "
+        + "where case_number = ?", BigDecimal.class, caseNumber)).isEqualByComparingTo("235.50");
+    assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("aftersales.acknowledged", "aftersales.appointment",
+        "aftersales.completed");
+    assertThat(caseFiles.get(caseNumber).deadlines()).extracting(CaseView.Deadline::kind)
+        .contains("VISIT", "SPARE_PARTS");
+  }
+
+  @Test
+  void shouldCloseWhenTheCustomerDeclinesTheQuote() {
+    ProcessInstance order = receive(intake("repair", OUT_OF_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    assertThat(order).variables().containsEntry("inWarranty", false);
+    reply(order);
+    assess(order, false);
+
+    assertThat(candidateGroups(task(order, "Task_PrepareQuote"))).containsExactly("sales");
+    complete(order, "Task_PrepareQuote", Map.of("quoteAmount", 380, "quoteNote", "更换压缩机"));
+    assertThat(body(caseNumber, "aftersales.quote")).contains("报价 380 元");
+    assertThat(candidateGroups(task(order, "Task_ConfirmQuote"))).containsExactly("customer-service");
+    complete(order, "Task_ConfirmQuote", Map.of("quoteDecision", "declined", "quoteDecisionNote", "太贵"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_PrepareQuote", "Task_SendQuote", "Task_ConfirmQuote",
+        "Task_CloseServiceOrder").hasNotPassed("Task_DetermineTriage").isEnded();
+    assertThat(caseFiles.get(caseNumber).outcome()).isEqualTo("保修期外，客户不接受报价");
+    assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("aftersales.acknowledged", "aftersales.quote",
+        "aftersales.quoteDeclined");
+    assertThat(serviceOrders.get(caseNumber).orElseThrow().getInWarranty()).isFalse();
+  }
+
+  @Test
+  void shouldServiceAfterTheCustomerAcceptsTheQuote() {
+    ProcessInstance order = receive(intake("repair", OUT_OF_WARRANTY_PURCHASE));
+    reply(order);
+    assess(order, false);
+    complete(order, "Task_PrepareQuote", Map.of("quoteAmount", 199.5, "quoteNote", "检测费"));
+    complete(order, "Task_ConfirmQuote", Map.of("quoteDecision", "accepted", "quoteDecisionNote", "同意"));
+
+    complete(order, "Task_AdviseByPhone", Map.of("phoneResult", "solved", "phoneNote", "指导更换滤网"));
+    report(order, 199.5, 0, 0);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_ConfirmQuote", "Task_AdviseByPhone", "Task_WriteServiceReport")
+        .hasNotPassed("Task_SupportRemotely").isEnded();
+    assertThat(caseFiles.get(order.getBusinessKey()).outcome()).isEqualTo("服务完成，客户验收并满意");
+    assertThat(serviceOrders.get(order.getBusinessKey()).orElseThrow().getInWarranty()).isFalse();
+  }
+
+  @Test
+  void shouldChargeForDamageTheCustomerCausedInWarranty() {
+    ProcessInstance order = receive(intake("repair", IN_WARRANTY_PURCHASE));
+    reply(order);
+
+    assess(order, true);
+
+    assertThat(order).isWaitingAt("Task_PrepareQuote");
+  }
+
+  @Test
+  void shouldReplaceAProductThatCannotBeRepairedAfterTheCustomerConsentsToTheExtraCost() {
+    ProcessInstance order = receive(intake("replacement", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+
+    complete(order, "Task_InspectOnSite", inspection(true, "not-repairable", false));
+    complete(order, "Task_ObtainConsent", Map.of("extraCostConsent", "agreed", "consentNote", "客户同意"));
+    assertThat(candidateGroups(task(order, "Task_ReplaceOrReturn"))).containsExactly("after-sales-manager");
+    complete(order, "Task_ReplaceOrReturn", Map.of("replacementResolution", "replacement", "replacementNote", "更换新机"));
+    report(order, 0, 0, 20);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_InspectOnSite", "Task_ObtainConsent", "Task_ReplaceOrReturn",
+        "Task_WriteServiceReport", "EndEvent_ServiceClosed").hasNotPassed("Task_RequestSpareParts", "Task_SendToFactory")
+        .isEnded();
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("更换或退换货");
+      assertThat(entry.outcome()).contains("replacementResolution=replacement");
+    });
+  }
+
+  @Test
+  void shouldHandleAReturnWithinSevenDaysOfPurchaseWithoutAssessment() {
+    ProcessInstance order = receive(intake("return", "2026-10-26"));
+    String caseNumber = order.getBusinessKey();
+    assertThat(order).variables().containsEntry("noReasonReturn", true);
+    reply(order);
+
+    assertThat(candidateGroups(task(order, "Task_HandleNoReasonReturn"))).containsExactly("customer-service");
+    complete(order, "Task_HandleNoReasonReturn", Map.of("refundAmount", 1299, "returnNote", "已收货退款"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_ReplyToCustomer", "Task_HandleNoReasonReturn", "Task_CloseServiceOrder")
+        .hasNotPassed("Task_AssessRequest").isEnded();
+    assertThat(caseFiles.get(caseNumber).outcome()).isEqualTo("七天无理由退货，已办理退货退款");
+    assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("aftersales.acknowledged", "aftersales.returned");
+    assertThat(serviceOrders.get(caseNumber).orElseThrow().getCompletedAt()).isNotNull();
+  }
+
+  @Test
+  void shouldAssessAReturnAfterSevenDays() {
+    ProcessInstance order = receive(intake("return", "2026-10-25"));
+
+    reply(order);
+
+    assertThat(order).variables().containsEntry("noReasonReturn", false);
+    assertThat(order).isWaitingAt("Task_AssessRequest");
+  }
+
+  @Test
+  void shouldTellTheCustomerWhyARequestIsOutOfScope() {
+    ProcessInstance order = receive(intake("repair", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+
+    complete(order, "Task_AssessRequest", Map.of("scope", "out", "outOfScopeReason", "非本公司销售的产品",
+        "customerCaused", false, "assessmentNote", "序列号不符"));
+    executeJobs(order);
+
+    assertThat(order).hasPassed("Task_CloseServiceOrder").hasNotPassed("Task_PrepareQuote").isEnded();
+    assertThat(caseFiles.get(caseNumber).outcome()).isEqualTo("不属于售后服务范围：非本公司销售的产品");
+    assertThat(body(caseNumber, "aftersales.outOfScope")).contains("原因：非本公司销售的产品");
+  }
+
+  @Test
+  void shouldReworkAtOnceWhenTheCustomerRejectsOrIsUnsatisfied() {
+    ProcessInstance order = receive(intake("repair", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    complete(order, "Task_AdviseByPhone", Map.of("phoneResult", "solved", "phoneNote", "指导复位"));
+    report(order, 30, 0, 0);
+
+    complete(order, "Task_ConfirmAcceptance", Map.of("acceptance", "rejected", "acceptanceNote", "仍有异响"));
+    assertThat(order).isWaitingAt("Task_DispatchTechnician");
+    dispatchAndArrive(order, APPOINTMENT);
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", false));
+    report(order, 100, 10, 20);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "unsatisfied", "returnVisitNote", "一周后又坏"));
+    assertThat(order).isWaitingAt("Task_DispatchTechnician");
+    dispatchAndArrive(order, "2026-11-04T10:00+08:00");
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", false));
+    report(order, 100, 0, 20);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+
+    assertThat(order).isEnded();
+    ServiceOrder saved = serviceOrders.get(caseNumber).orElseThrow();
+    assertThat(saved.getLabourCost()).as("costs of all three reports").isEqualByComparingTo("230.00");
+    assertThat(saved.getMaterialsCost()).isEqualByComparingTo("10.00");
+    assertThat(saved.getTransportCost()).isEqualByComparingTo("40.00");
+    assertThat(actions(caseNumber)).containsSubsequence("客户验收", "派工", "回访", "派工", "回访", "结案");
+  }
+
+  // ------------------------------------------------------------------------------------------ dispatch
+
+  @Test
+  void shouldProposeTheTechnicianWithTheLeastOpenWorkAndLetTheManagerChangeIt() {
+    createTechnician("ajishu1");
+    createTechnician("ajishu2");
+    try {
+      ProcessInstance first = receive(intake("installation", IN_WARRANTY_PURCHASE));
+      reply(first);
+      assess(first, false);
+      assertThat(first).variables().containsEntry("proposedTechnician", "ajishu1").containsEntry("technician", "ajishu1");
+      dispatchAndArrive(first, APPOINTMENT);
+
+      ProcessInstance second = receive(intake("installation", IN_WARRANTY_PURCHASE));
+      reply(second);
+      assess(second, false);
+      assertThat(second).variables().containsEntry("proposedTechnician", "ajishu2");
+      complete(second, "Task_DispatchTechnician", Map.of("technician", "jishu", "dispatchNote", "改派熟悉该型号的技术员"));
+      complete(second, "Task_AgreeAppointment", Map.of("appointmentAt", APPOINTMENT, "appointmentNote", "客户在家"));
+
+      assertThat(task(second, "Task_ArriveOnSite").getAssignee()).isEqualTo("jishu");
+      assertThat(serviceOrders.get(second.getBusinessKey()).orElseThrow().getTechnician()).isEqualTo("jishu");
+    } finally {
+      identityService.deleteUser("ajishu1");
+      identityService.deleteUser("ajishu2");
+    }
+  }
+
+  @Test
+  void shouldFlagARepeatRepairOfTheSameSerialNumberWithinThirtyDays() {
+    Map<String, Object> intake = intake("repair", IN_WARRANTY_PURCHASE);
+    ProcessInstance first = receive(intake);
+    completeRemotely(first);
+
+    ProcessInstance second = receive(intake, RECEIVED.plusDays(30));
+
+    assertThat(second).variables().containsEntry("repeatRepair", true)
+        .containsEntry("earlierCaseNumber", first.getBusinessKey());
+    ServiceOrder saved = serviceOrders.get(second.getBusinessKey()).orElseThrow();
+    assertThat(saved.isRepeatRepair()).isTrue();
+    assertThat(saved.getEarlierCaseNumber()).isEqualTo(first.getBusinessKey());
+    CaseView file = caseFiles.get(second.getBusinessKey());
+    assertThat(file.flaggedForReview()).isTrue();
+    assertThat(file.reviewReason()).isEqualTo("重复维修：序列号 " + intake.get("serialNumber") + " 在 30 天内已维修（服务单 "
+        + first.getBusinessKey() + "）");
+  }
+
+  @Test
+  void shouldNotFlagARepairOfTheSameSerialNumberAfterThirtyDays() {
+    Map<String, Object> intake = intake("repair", IN_WARRANTY_PURCHASE);
+    intake.put("serialNumber", "SN-LATE");
+    ProcessInstance first = receive(intake);
+    completeRemotely(first);
+
+    ProcessInstance second = receive(intake, RECEIVED.plusDays(30).plusMinutes(1));
+
+    assertThat(second).variables().containsEntry("repeatRepair", false).containsEntry("earlierCaseNumber", null);
+    assertThat(serviceOrders.get(second.getBusinessKey()).orElseThrow().isRepeatRepair()).isFalse();
+    assertThat(caseFiles.get(second.getBusinessKey()).flaggedForReview()).isFalse();
+  }
+
+  // ------------------------------------------------------------------------------------------ deadlines
+
+  @ParameterizedTest(name = "{0}: reply within {1} hours")
+  @CsvSource({"normal, 12", "urgent, 2"})
+  void shouldRemindTheManagerWhenTheReplyIsOverdue(String urgency, int hours) {
+    Map<String, Object> intake = intake("repair", IN_WARRANTY_PURCHASE);
+    intake.put("urgency", urgency);
+    ProcessInstance order = receive(intake);
+    String caseNumber = order.getBusinessKey();
+    Task reply = task(order, "Task_ReplyToCustomer");
+    assertThat(reply.getDueDate()).isEqualTo(date(RECEIVED.plusHours(hours)));
+    assertThat(candidateGroups(reply)).containsExactly("customer-service");
+
+    fireTimer(order, "BoundaryEvent_ReplyOverdue", RECEIVED.plusHours(hours));
+
+    assertThat(order).isWaitingAt("Task_ReplyToCustomer").hasPassed("EndEvent_ReplyEscalated");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.replyOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.replyOverdue");
+    assertThat(caseFiles.get(caseNumber).deadlines()).singleElement().satisfies(deadline -> {
+      assertThat(deadline.kind()).isEqualTo("REPLY");
+      assertThat(deadline.dueAt().toInstant()).isEqualTo(RECEIVED.plusHours(hours).toInstant());
+    });
+    assertThat(actions(caseNumber)).contains("计时器：答复超时", "答复超时提醒");
+  }
+
+  @Test
+  void shouldNotifyTheManagerAndTheCustomerOfAMissedAppointmentAndDispatchAgain() {
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatch(order, APPOINTMENT);
+    assertThat(task(order, "Task_ArriveOnSite").getDueDate()).isEqualTo(date(APPOINTMENT));
+
+    fireTimer(order, "BoundaryEvent_VisitMissed", OffsetDateTime.parse(APPOINTMENT));
+
+    assertThat(order).isWaitingAt("Task_DispatchTechnician").hasPassed("Task_ReportMissedVisit");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.missedAppointment");
+    assertThat(templatesSentTo(caseNumber, PHONE)).endsWith("aftersales.missedAppointmentCustomer");
+    assertThat(actions(caseNumber)).contains("计时器：错过预约", "通报错过预约");
+  }
+
+  @Test
+  void shouldExpectAnUrgentVisitTheSameDay() {
+    Map<String, Object> intake = intake("installation", IN_WARRANTY_PURCHASE);
+    intake.put("urgency", "urgent");
+    ProcessInstance order = receive(intake);
+    reply(order);
+    assess(order, false);
+
+    dispatch(order, APPOINTMENT);
+
+    Date endOfTheDay = date("2026-11-03T00:00:00+08:00");
+    assertThat(task(order, "Task_ArriveOnSite").getDueDate()).isEqualTo(endOfTheDay);
+    assertThat(timer(order, "BoundaryEvent_VisitMissed").getDuedate()).isEqualTo(endOfTheDay);
+  }
+
+  @Test
+  void shouldGoOnSiteAtOnceForAnInstallation() {
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    reply(order);
+
+    assess(order, false);
+
+    assertThat(order).isWaitingAt("Task_DispatchTechnician").hasNotPassed("Task_AdviseByPhone")
+        .variables().containsEntry("triageStart", "onsite");
+  }
+
+  @Test
+  void shouldRemindTheWarehouseWhenSparePartsAreLate() {
+    ProcessInstance order = receive(intake("maintenance", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", true));
+
+    fireTimer(order, "BoundaryEvent_SparePartsOverdue", OffsetDateTime.parse("2026-11-05T17:30:00+08:00"));
+
+    assertThat(order).isWaitingAt("Task_DeliverSpareParts").hasPassed("EndEvent_SparePartsEscalated");
+    assertThat(templatesSentTo(caseNumber, "kufang")).containsExactly("aftersales.sparePartsRequested",
+        "aftersales.sparePartsOverdue");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.sparePartsOverdue");
+  }
+
+  @Test
+  void shouldTellTheCustomerTheFactoryReturnLimitAndWarnWhenItIsOverdue() {
+    ProcessInstance order = receive(intake("maintenance", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+
+    complete(order, "Task_InspectOnSite", inspection(false, "factory", false));
+
+    Date due = date("2026-11-16T17:30:00+08:00");  // 10th working day after Monday 2 November
+    assertThat(task(order, "Task_RepairAtFactory").getDueDate()).isEqualTo(due);
+    assertThat(body(caseNumber, "aftersales.factoryReturn")).contains("10 个工作日内（2026-11-16 17:30 前）");
+    fireTimer(order, "BoundaryEvent_FactoryReturnOverdue", OffsetDateTime.parse("2026-11-16T17:30:00+08:00"));
+    assertThat(order).isWaitingAt("Task_RepairAtFactory").hasPassed("EndEvent_FactoryReturnEscalated");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.factoryReturnOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.factoryReturnOverdue");
+
+    complete(order, "Task_RepairAtFactory", Map.of("factoryResult", "更换主板后返回"));
+    report(order, 200, 350, 60);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+    assertThat(order).hasPassedInOrder("Task_SendToFactory", "Task_RepairAtFactory", "Task_WriteServiceReport").isEnded();
+    assertThat(caseFiles.get(caseNumber).deadlines()).filteredOn(deadline -> deadline.kind().equals("FACTORY_RETURN"))
+        .singleElement().satisfies(deadline -> assertThat(deadline.metAt()).isNotNull());
+  }
+
+  @Test
+  void shouldRemindCustomerServiceWhenTheReturnVisitIsOverdue() {
+    ProcessInstance order = receive(intake("repair", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    complete(order, "Task_AdviseByPhone", Map.of("phoneResult", "solved", "phoneNote", "指导复位"));
+    ClockUtil.setCurrentTime(date("2026-11-06T16:00:00+08:00"));
+    report(order, 30, 0, 0);
+    accept(order);
+
+    assertThat(task(order, "Task_ReturnVisit").getDueDate()).isEqualTo(date("2026-11-08T16:00:00+08:00"));
+    fireTimer(order, "BoundaryEvent_ReturnVisitOverdue", OffsetDateTime.parse("2026-11-08T16:00:00+08:00"));
+
+    assertThat(order).isWaitingAt("Task_ReturnVisit").hasPassed("EndEvent_ReturnVisitEscalated");
+    assertThat(templatesSentTo(caseNumber, "kefu2")).containsExactly("aftersales.returnVisitOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.returnVisitOverdue");
+  }
+
+  // ------------------------------------------------------------------------------------------ steps
+
+  static Map<String, Object> intake(String serviceType, String purchaseDate) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerName", "李四");
+    variables.put("customerPhone", PHONE);
+    variables.put("customerEmail", "li4@example.com");
+    variables.put("address", "上海市浦东新区世纪大道 100 号");
+    variables.put("productLine", "appliance");
+    variables.put("productModel", "KX-100");
+    variables.put("serialNumber", "SN-" + SERIALS.incrementAndGet());
+    variables.put("purchaseDate", purchaseDate);
+    variables.put("proofOfPurchase", "FP-0001");
+    variables.put("serviceType", serviceType);
+    variables.put("faultDescription", "空调不制冷");
+    variables.put("urgency", "normal");
+    return variables;
+  }
+
+  ProcessInstance receive(Map<String, Object> intake) {
+    return receive(intake, RECEIVED);
+  }
+
+  /** Starts the process as the intake clerk kefu1 (the start event's initiator) at the given engine time. */
+  ProcessInstance receive(Map<String, Object> intake, OffsetDateTime at) {
+    ClockUtil.setCurrentTime(date(at));
+    identityService.setAuthentication("kefu1", List.of("customer-service"));
+    try {
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey(AfterSalesVariables.PROCESS_KEY, intake);
+      assertThat(instance.getBusinessKey()).startsWith("SH" + at.format(DateTimeFormatter.ofPattern("yyMM")));
+      return instance;
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  void reply(ProcessInstance order) {
+    complete(order, "Task_ReplyToCustomer", Map.of("replyChannel", "phone", "replyNote", "已致电确认购买信息"));
+  }
+
+  void assess(ProcessInstance order, boolean customerCaused) {
+    complete(order, "Task_AssessRequest", Map.of("scope", "in", "customerCaused", customerCaused,
+        "assessmentNote", "属于服务范围"));
+  }
+
+  /** Dispatches the proposed technician and agrees the appointment; returns the technician. */
+  String dispatch(ProcessInstance order, String appointmentAt) {
+    assertThat(candidateGroups(task(order, "Task_DispatchTechnician"))).containsExactly("after-sales-manager");
+    String technician = (String) runtimeService.getVariable(order.getId(), "proposedTechnician");
+    assertThat(technician).as("proposed technician").isNotNull();
+    complete(order, "Task_DispatchTechnician", Map.of("technician", technician, "dispatchNote", "按推荐派工"));
+    complete(order, "Task_AgreeAppointment", Map.of("appointmentAt", appointmentAt, "appointmentNote", "客户在家"));
+    return technician;
+  }
+
+  String dispatchAndArrive(ProcessInstance order, String appointmentAt) {
+    String technician = dispatch(order, appointmentAt);
+    assertThat(task(order, "Task_ArriveOnSite").getAssignee()).isEqualTo(technician);
+    complete(order, "Task_ArriveOnSite", Map.of("arrivalNote", "准时到达"));
+    return technician;
+  }
+
+  static Map<String, Object> inspection(boolean extraCost, String repairMethod, boolean partsNeeded) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("inspectionFindings", "压缩机故障");
+    variables.put("extraCostFound", extraCost);
+    if (extraCost) {
+      variables.put("extraCostAmount", 150);
+      variables.put("extraCostReason", "需更换管路");
+    }
+    variables.put("repairMethod", repairMethod);
+    variables.put("partsNeeded", partsNeeded);
+    if (partsNeeded) {
+      variables.put("partName", "压缩机");
+      variables.put("partModel", "YS-2");
+      variables.put("partQuantity", 1);
+      variables.put("partsNeededBy", "2026-11-05");
+    }
+    return variables;
+  }
+
+  void report(ProcessInstance order, Number labour, Number materials, Number transport) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("problemFound", "压缩机故障");
+    variables.put("serviceProcess", "检测并处理");
+    variables.put("serviceResult", "已恢复制冷");
+    variables.put("materialsUsed", "无");
+    variables.put("labourCost", labour);
+    variables.put("materialsCost", materials);
+    variables.put("transportCost", transport);
+    complete(order, "Task_WriteServiceReport", variables);
+  }
+
+  void accept(ProcessInstance order) {
+    complete(order, "Task_ConfirmAcceptance", Map.of("acceptance", "accepted", "acceptanceNote", "客户签字"));
+  }
+
+  /** The in-warranty remote fix up to the recorded service report (the order is completed). */
+  void completeRemotely(ProcessInstance order) {
+    reply(order);
+    assess(order, false);
+    complete(order, "Task_AdviseByPhone", Map.of("phoneResult", "solved", "phoneNote", "指导复位"));
+    report(order, 30, 0, 0);
+    assertThat(serviceOrders.get(order.getBusinessKey()).orElseThrow().getCompletedAt()).isNotNull();
+  }
+
+  void createTechnician(String id) {
+    User user = identityService.newUser(id);
+    user.setFirstName("测试");
+    user.setLastName("技术员");
+    identityService.saveUser(user);
+    identityService.createMembership(id, "technical-service");
+  }
+
+  Task task(ProcessInstance order, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  void complete(ProcessInstance order, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(order, taskKey).getId(), variables);
+  }
+
+  /** Runs the asynchronous steps (the closing) as the job executor would. */
+  void executeJobs(ProcessInstance order) {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().processInstanceId(order.getId()).executable().list()).isEmpty()) {
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  Job timer(ProcessInstance order, String boundaryEventId) {
+    Job job = managementService.createJobQuery().processInstanceId(order.getId()).timers()
+        .activityId(boundaryEventId).singleResult();
+    assertThat(job).as("timer of %s", boundaryEventId).isNotNull();
+    return job;
+  }
+
+  /** Not due a minute before the instant, due a minute after it; then fires it. */
+  void fireTimer(ProcessInstance order, String boundaryEventId, OffsetDateTime instant) {
+    assertThat(timer(order, boundaryEventId).getDuedate()).isEqualTo(date(instant));
+    ClockUtil.setCurrentTime(date(instant.minus(Duration.ofMinutes(1))));
+    assertThat(dueTimers(order, boundaryEventId)).as("%s due before %s", boundaryEventId, instant).isZero();
+    ClockUtil.setCurrentTime(date(instant.plus(Duration.ofMinutes(1))));
+    assertThat(dueTimers(order, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
+    managementService.executeJob(timer(order, boundaryEventId).getId());
+  }
+
+  long dueTimers(ProcessInstance order, String boundaryEventId) {
+    return managementService.createJobQuery().processInstanceId(order.getId()).timers().activityId(boundaryEventId)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count();
+  }
+
+  String body(String caseNumber, String template) {
+    return jdbc.queryForList("select body from notification where case_number = ? and template_key = ? and channel = 'SMS'",
+        String.class, caseNumber, template).stream().findFirst().orElse(null);
+  }
+
+  /** The templates of the messages written for one recipient (phone, e-mail address or staff user id), in order. */
+  List<String> templatesSentTo(String caseNumber, String recipient) {
+    return jdbc.queryForList("select template_key from notification where case_number = ? and recipient = ? "
+        + "and channel in ('SMS', 'INBOX', 'EMAIL') order by id", String.class, caseNumber, recipient).stream()
+        .distinct().toList();
+  }
+
+  List<TimelineEntryView> timeline(String caseNumber) {
+    return caseFiles.timeline(caseNumber);
+  }
+
+  List<String> actions(String caseNumber) {
+    return timeline(caseNumber).stream().map(TimelineEntryView::action).toList();
+  }
+
+  static Date date(String isoOffsetDateTime) {
+    return date(OffsetDateTime.parse(isoOffsetDateTime));
+  }
+
+  static Date date(OffsetDateTime dateTime) {
+    return Date.from(dateTime.toInstant());
+  }
+}
