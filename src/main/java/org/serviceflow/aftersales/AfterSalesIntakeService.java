@@ -2,6 +2,7 @@ package org.serviceflow.aftersales;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,8 +20,11 @@ class AfterSalesIntakeService {
     this.runtimeService = runtimeService;
   }
 
-  /** The started case: its service order number (the business key) and process instance. */
-  record Receipt(String caseNumber, String processInstanceId) {
+  /**
+   * The started case: its service order number (the business key) and process instance, and whether the serial
+   * number was repaired within the repeat-repair window (with the earlier order), so the clerk can tell the customer.
+   */
+  record Receipt(String caseNumber, String processInstanceId, boolean repeatRepair, String earlierCaseNumber) {
   }
 
   @Transactional
@@ -33,6 +37,9 @@ class AfterSalesIntakeService {
     if (caseNumber == null) {
       throw new IllegalStateException("after-sales process " + instance.getId() + " started without a case number");
     }
-    return new Receipt(caseNumber, instance.getId());
+    VariableMap variables = instance.getVariables();
+    return new Receipt(caseNumber, instance.getId(),
+        Boolean.TRUE.equals(variables.get(AfterSalesVariables.REPEAT_REPAIR)),
+        (String) variables.get(AfterSalesVariables.EARLIER_CASE_NUMBER));
   }
 }

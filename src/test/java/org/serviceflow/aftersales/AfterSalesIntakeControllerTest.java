@@ -39,7 +39,7 @@ class AfterSalesIntakeControllerTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final AfterSalesIntakeService.Receipt RECEIPT =
-      new AfterSalesIntakeService.Receipt("SH26110001", "pi-1");
+      new AfterSalesIntakeService.Receipt("SH26110001", "pi-1", false, null);
 
   @Autowired
   private MockMvc mvc;
@@ -98,7 +98,8 @@ class AfterSalesIntakeControllerTest {
         .andExpect(status().isCreated())
         .andExpect(header().string("Location", endsWith("/api/cases/SH26110001")))
         .andExpect(jsonPath("$.caseNumber").value("SH26110001"))
-        .andExpect(jsonPath("$.processInstanceId").value("pi-1"));
+        .andExpect(jsonPath("$.processInstanceId").value("pi-1"))
+        .andExpect(jsonPath("$.repeatRepair").value(false));
     ArgumentCaptor<ServiceRequest> received = ArgumentCaptor.forClass(ServiceRequest.class);
     then(intake).should().receive(received.capture());
     assertThat(received.getValue().toVariables())
@@ -112,6 +113,16 @@ class AfterSalesIntakeControllerTest {
         .containsEntry(AfterSalesVariables.SERVICE_TYPE, "repair")
         .containsEntry(AfterSalesVariables.URGENCY, "normal")
         .hasSize(12);
+  }
+
+  @Test
+  void shouldTellTheClerkAboutARepeatRepair() throws Exception {
+    given(intake.receive(any())).willReturn(new AfterSalesIntakeService.Receipt("SH26110002", "pi-2", true,
+        "SH26100007"));
+    post(validRequest())
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.repeatRepair").value(true))
+        .andExpect(jsonPath("$.earlierCaseNumber").value("SH26100007"));
   }
 
   @Test

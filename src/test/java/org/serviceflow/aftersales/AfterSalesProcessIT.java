@@ -16,7 +16,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +54,9 @@ class AfterSalesProcessIT {
   static final String CLERK = "kefu1";
   static final String MANAGER = "shouhou";
   static final String TECHNICIAN = "jishu";
+  static final String WAREHOUSE = "kufang";
   static final String ADMIN = "admin";
+  private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   /** A free loopback port, chosen up front: the Spring context may be built before GreenMail starts. */
   private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
@@ -157,7 +163,137 @@ class AfterSalesProcessIT {
   record Step(String taskKey, String user, Map<String, Object> variables) {
   }
 
-  // TODO(aintake): the to-closure test is added once bpmn/afterSalesService.bpmn lands.
+  @Test
+  void shouldRefuseARequestFromStaffWhoMayNotRegisterRequestsAndWriteNothing() {
+    // given: a technician, who works on service orders but does not register them
+    List<Integer> before = writtenRows();
+
+    // when
+    ResponseEntity<String> response = postRequest(TECHNICIAN, serviceRequest("越权受理", "someone@example.com"));
+
+    // then
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(writtenRows()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldTakeAnInWarrantyOnSiteRepairThroughTheRestApiToClosureWithCaseFileCostsTimelineAndMails()
+      throws Exception {
+    // given: an in-warranty repair received through the intake API by a customer-service clerk
+    String email = "li.ming@example.com";
+    ResponseEntity<String> created = postRequest(CLERK, serviceRequest("李明", email));
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    JsonNode receipt = JSON.readTree(created.getBody());
+    String caseNumber = receipt.path("caseNumber").asText();
+    String instanceId = receipt.path("processInstanceId").asText();
+    assertThat(caseNumber).matches("SH\\d{4}\\d+");
+    assertThat(created.getHeaders().getLocation()).hasPath("/api/cases/" + caseNumber);
+    assertThat(instanceId).isNotBlank();
+    assertThat(receipt.path("repeatRepair").asBoolean()).isFalse();
+
+    // when: phone advice and remote support fail, the technician repairs on site with a spare part
+    ZonedDateTime appointment = LocalDate.now(ZONE).plusDays(1).atTime(10, 0).atZone(ZONE);
+    String partsNeededBy = LocalDate.now(ZONE).plusDays(1).toString();
+    List<Step> steps = List.of(
+        new Step("Task_ReplyToCustomer", CLERK, Map.of("replyChannel", "phone", "replyNote", "已致电客户，确认购买信息")),
+        new Step("Task_AssessRequest", MANAGER, Map.of(
+            "scope", "in", "customerCaused", false, "assessmentNote", "保修期内，非人为损坏")),
+        new Step("Task_AdviseByPhone", TECHNICIAN, Map.of("phoneResult", "unsolved", "phoneNote", "指导冲洗滤芯，无效")),
+        new Step("Task_SupportRemotely", TECHNICIAN, Map.of(
+            "remoteAuthorised", true, "remoteResult", "unsolved", "remoteNote", "远程诊断为增压泵故障，需上门")),
+        new Step("Task_DispatchTechnician", MANAGER, Map.of("technician", TECHNICIAN, "dispatchNote", "浦东片区")),
+        new Step("Task_AgreeAppointment", CLERK, Map.of(
+            "appointmentAt", appointment.toOffsetDateTime().toString(), "appointmentNote", "客户明天上午在家")),
+        new Step("Task_ArriveOnSite", TECHNICIAN, Map.of("arrivalNote", "按时到达")),
+        new Step("Task_InspectOnSite", TECHNICIAN, Map.of(
+            "inspectionFindings", "增压泵损坏", "extraCostFound", false, "repairMethod", "onsite",
+            "partsNeeded", true, "partName", "增压泵", "partModel", "ZYB-50", "partQuantity", 1,
+            "partsNeededBy", partsNeededBy)),
+        new Step("Task_DeliverSpareParts", WAREHOUSE, Map.of("deliveryNote", "增压泵 1 台已出库交技术员")),
+        new Step("Task_WriteServiceReport", TECHNICIAN, Map.of(
+            "problemFound", "增压泵损坏导致出水慢", "serviceProcess", "更换增压泵，冲洗管路",
+            "serviceResult", "出水恢复正常", "materialsUsed", "增压泵 ZYB-50 ×1",
+            "labourCost", 120, "materialsCost", 85.5, "transportCost", 30)),
+        new Step("Task_ConfirmAcceptance", CLERK, Map.of("acceptance", "accepted", "acceptanceNote", "客户签字验收")),
+        new Step("Task_ReturnVisit", CLERK, Map.of("satisfaction", "satisfied", "returnVisitNote", "客户满意")));
+    for (Step step : steps) {
+      complete(caseNumber, step);
+    }
+    executeDueJobs(instanceId);
+    int sent = dispatchAll();
+
+    // then: no task is left and the process has ended
+    assertThat(get(ADMIN, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber)).isEmpty();
+    JsonNode history = get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
+    assertThat(history.get(0).path("state").asText()).isEqualTo("COMPLETED");
+    assertThat(get(ADMIN, "/engine-rest/history/activity-instance?finished=true&activityType=noneEndEvent"
+        + "&processInstanceId=" + instanceId).findValuesAsText("activityId")).containsExactly("EndEvent_ServiceClosed");
+
+    // and the case file is closed, with every deadline met
+    JsonNode caseFile = get(CLERK, "/api/cases/" + caseNumber);
+    assertThat(caseFile.path("processType").asText()).isEqualTo("AFTER_SALES");
+    assertThat(caseFile.path("processInstanceId").asText()).isEqualTo(instanceId);
+    assertThat(caseFile.path("ownerUser").asText()).isEqualTo(CLERK);
+    assertThat(caseFile.path("customerName").asText()).isEqualTo("李明");
+    assertThat(caseFile.path("status").asText()).isEqualTo("已结案");
+    assertThat(caseFile.path("closedAt").isNull()).isFalse();
+    assertThat(caseFile.path("outcome").asText()).contains("服务完成");
+    assertThat(caseFile.path("flaggedForReview").asBoolean()).isFalse();
+    Map<String, JsonNode> deadlines = new java.util.HashMap<>();
+    caseFile.path("deadlines").forEach(deadline -> deadlines.put(deadline.path("kind").asText(), deadline));
+    assertThat(deadlines).containsOnlyKeys("REPLY", "VISIT", "SPARE_PARTS", "RETURN_VISIT");
+    deadlines.forEach((kind, deadline) -> assertThat(deadline.path("metAt").isNull()).as(kind + " met").isFalse());
+    OffsetDateTime openedAt = OffsetDateTime.parse(caseFile.path("openedAt").asText());
+    assertThat(instant(deadlines.get("REPLY"), "dueAt")).isEqualTo(openedAt.plusHours(12).toInstant());
+    assertThat(instant(deadlines.get("VISIT"), "dueAt")).isEqualTo(appointment.toInstant());
+    assertThat(instant(deadlines.get("SPARE_PARTS"), "dueAt"))
+        .isEqualTo(LocalDate.parse(partsNeededBy).atTime(17, 30).atZone(ZONE).toInstant());
+
+    // and the timeline has every step in order, by the people who did it
+    JsonNode timeline = get(CLERK, "/api/cases/" + caseNumber + "/timeline");
+    List<String> activities = timeline.findValuesAsText("activityId");
+    List<String> expected = new ArrayList<>(steps.stream().map(Step::taskKey).toList());
+    expected.add(expected.indexOf("Task_ArriveOnSite"), "Task_ConfirmAppointment");
+    expected.add(expected.indexOf("Task_ConfirmAcceptance"), "Task_RecordServiceReport");
+    assertThat(activities).containsSubsequence(expected);
+    for (JsonNode entry : timeline) {
+      steps.stream().filter(step -> step.taskKey().equals(entry.path("activityId").asText())).findFirst()
+          .ifPresent(step -> assertThat(entry.path("actor").asText()).as(step.taskKey()).isEqualTo(step.user()));
+    }
+    List<String> actions = timeline.findValuesAsText("action");
+    assertThat(actions.get(0)).contains("受理");
+    assertThat(actions.get(actions.size() - 1)).contains("结案");
+
+    // and the service order holds the technician, the appointment and the costs of the report
+    Map<String, Object> order = jdbc.queryForMap("select * from service_order where case_number = ?", caseNumber);
+    assertThat(order.get("technician")).isEqualTo(TECHNICIAN);
+    assertThat(order.get("serial_number")).isEqualTo("JSQ500-2026-00042");
+    assertThat(order.get("in_warranty")).isEqualTo(true);
+    assertThat(order.get("repeat_repair")).isEqualTo(false);
+    assertThat((BigDecimal) order.get("labour_cost")).isEqualByComparingTo("120.00");
+    assertThat((BigDecimal) order.get("materials_cost")).isEqualByComparingTo("85.50");
+    assertThat((BigDecimal) order.get("transport_cost")).isEqualByComparingTo("30.00");
+    assertThat(order.get("completed_at")).isNotNull();
+    assertThat(((java.sql.Timestamp) order.get("appointment_at")).toInstant()).isEqualTo(appointment.toInstant());
+
+    // and the customer received the acknowledgement, the appointment and the completion by e-mail
+    assertThat(sent).isGreaterThanOrEqualTo(3);
+    List<MimeMessage> toCustomer = mailsTo(email);
+    assertThat(toCustomer).extracting(AfterSalesProcessIT::subject).hasSize(3)
+        .allSatisfy(subject -> assertThat(subject).contains(caseNumber))
+        .anySatisfy(subject -> assertThat(subject).contains("已受理"))
+        .anySatisfy(subject -> assertThat(subject).contains("上门预约"))
+        .anySatisfy(subject -> assertThat(subject).contains("服务已完成"));
+    assertThat(toCustomer).extracting(AfterSalesProcessIT::decodedBody)
+        .allSatisfy(body -> assertThat(body).contains("李明").contains(caseNumber))
+        .anySatisfy(body -> assertThat(body).contains("12 小时"))
+        .anySatisfy(body -> assertThat(body).contains(TECHNICIAN))
+        .anySatisfy(body -> assertThat(body).contains("出水恢复正常"));
+  }
+
+  private static Instant instant(JsonNode node, String field) {
+    return OffsetDateTime.parse(node.path(field).asText()).toInstant();
+  }
 
   /** Finds the step's task for the case as that user, claims it if nobody has, completes it with the variables. */
   private void complete(String caseNumber, Step step) throws Exception {
