@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -76,10 +75,6 @@ final class TasklistBrowser implements AutoCloseable {
     this.wait = new WebDriverWait(driver, WAIT);
   }
 
-  WebDriver driver() {
-    return driver;
-  }
-
   /** Signs in on the Tasklist login page and waits for the task list. */
   void login(String user, String password) {
     driver.get(tasklistUrl);
@@ -114,9 +109,12 @@ final class TasklistBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-body")));
   }
 
-  /** Fills a textfield / textarea / number field by its key, then tabs away so form-js takes the value. */
-  void type(String key, String value) {
-    WebElement input = visible(field(key));
+  /**
+   * Fills a textfield, textarea or number field, found by its component id (e.g. Field_CustomerName),
+   * then tabs away so that form-js takes the value.
+   */
+  void type(String fieldId, String value) {
+    WebElement input = visible(field(fieldId));
     input.clear();
     input.sendKeys(value);
     pause(350);
@@ -124,37 +122,19 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /** Picks an option of a select field by its visible label. */
-  void select(String key, String label) {
-    click(By.cssSelector("[id$='-" + key + "-display']"));
+  void select(String fieldId, String label) {
+    click(By.cssSelector("[id$='-" + fieldId + "-display']"));
     click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
   }
 
   /** Picks the n-th option (0-based) of a radio group. */
-  void radio(String key, int option) {
-    click(By.cssSelector("[id$='-" + key + "-" + option + "']"));
-  }
-
-  /** Ticks or unticks a checkbox. */
-  void checkbox(String key, boolean checked) {
-    WebElement box = visible(field(key));
-    if (box.isSelected() != checked) {
-      box.click();
-    }
-  }
-
-  /** Types a date into a date field (the browser locale's format: yyyy/M/d for zh-CN, Enter closes the picker). */
-  void date(String key, String typed) {
-    WebElement input = visible(field(key));
-    input.click();
-    input.sendKeys(typed);
-    pause(350);
-    input.sendKeys(Keys.ENTER);
-    input.sendKeys(Keys.TAB);
+  void radio(String fieldId, int option) {
+    click(By.cssSelector("[id$='-" + fieldId + "-" + option + "']"));
   }
 
   /** Picks today in a date field's calendar (typing follows the browser locale's format, so tests pick). */
-  void pickToday(String key) {
-    visible(By.cssSelector("[id$='-" + key + "-date']")).click();
+  void pickToday(String fieldId) {
+    visible(By.cssSelector("[id$='-" + fieldId + "-date']")).click();
     click(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
     pause(350);
   }
@@ -216,16 +196,8 @@ final class TasklistBrowser implements AutoCloseable {
     return target;
   }
 
-  String pageText() {
-    return driver.findElement(By.tagName("body")).getText();
-  }
-
-  Object script(String js, Object... args) {
-    return ((JavascriptExecutor) driver).executeScript(js, args);
-  }
-
-  private By field(String key) {
-    return By.cssSelector("[id$='-" + key + "']");
+  private By field(String fieldId) {
+    return By.cssSelector("[id$='-" + fieldId + "']");
   }
 
   private WebElement visible(By by) {
