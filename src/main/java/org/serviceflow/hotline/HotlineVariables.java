@@ -1,13 +1,21 @@
 package org.serviceflow.hotline;
 
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /**
- * Names of the 12345 hotline process variables. The intake (REST and Tasklist start form) writes
- * the intake group; the model, its forms and delegates add the rest. Codes are stored, Chinese
- * labels are shown by the forms.
+ * Names of the 12345 hotline process variables, and typed access to them. The intake (REST and Tasklist
+ * start form) writes the intake group; the model, its forms and delegates add the rest. Codes are stored,
+ * Chinese labels are shown by the forms. Numbers written by forms arrive as Integer or Double, so they are
+ * read as {@link Number}.
  *
  * <p>Confidentiality: a 举报 (report) reporter's name and phone, and any citizen who asked for
  * confidentiality, must never reach the handling unit (its forms, the variables it can read, REST
- * answers to unit users).
+ * answers to unit users). {@link RegisterAppealDelegate} keeps them in the case file only and removes
+ * them from the process variables; notices to the citizen read the contact from the case file.
  */
 public final class HotlineVariables {
 
@@ -36,6 +44,210 @@ public final class HotlineVariables {
   public static final String REASON = "reason";
   public static final String EVIDENCE = "evidence";
 
-  private HotlineVariables() {
+  // registration (登记) — RegisterAppealDelegate; the start event's camunda:initiator
+  public static final String INTAKE_USER = "intakeUser";
+  /** String: RX + yyMMdd + serial, also the business key. */
+  public static final String CASE_NUMBER = "caseNumber";
+  /** Date: when the appeal was received. */
+  public static final String RECEIVED_AT = "receivedAt";
+
+  // time limits (Integer) — decision hotlineTimeLimits, mapped by Task_DetermineTimeLimits
+  public static final String HANDLING_WORKDAYS = "handlingWorkdays";
+  /** Calendar hours instead of working days (urgent appeals); 0 when the limit is in working days. */
+  public static final String HANDLING_HOURS = "handlingHours";
+  public static final String WARNING_WORKDAYS = "warningWorkdays";
+  public static final String WARNING_HOURS = "warningHours";
+  public static final String SIGN_HOURS = "signHours";
+  public static final String RETURN_WORKDAYS = "returnWorkdays";
+  public static final String FIRST_CONTACT_WORKDAYS = "firstContactWorkdays";
+  public static final String MAX_EXTENSION_WORKDAYS = "maxExtensionWorkdays";
+  public static final String RETURN_VISIT_WORKDAYS = "returnVisitWorkdays";
+  public static final String MAX_CONTACT_ATTEMPTS = "maxContactAttempts";
+
+  // triage (即时办结或派单) form
+  /** answered (即时办结) / dispatch (派单). */
+  public static final String TRIAGE_RESULT = "triageResult";
+  public static final String ANSWERED = "answered";
+  public static final String DIRECT_ANSWER = "directAnswer";
+
+  // dispatch (派单) — decision hotlineDispatch, DispatchAppealDelegate; the return review may name another unit
+  /** String: candidate group of the handling unit (unit-*). */
+  public static final String HANDLING_UNIT = "handlingUnit";
+  public static final String HANDLING_UNIT_NAME = "handlingUnitName";
+  /** Dates of the current dispatch: every deadline of the unit counts from dispatchedAt. */
+  public static final String DISPATCHED_AT = "dispatchedAt";
+  public static final String SIGN_DUE_AT = "signDueAt";
+  public static final String RETURN_DUE_AT = "returnDueAt";
+  /** Date: the running handling limit (红灯) and its warning (黄灯); an approved extension moves both. */
+  public static final String HANDLING_DUE_AT = "handlingDueAt";
+  public static final String HANDLING_WARNING_AT = "handlingWarningAt";
+
+  // sign-for (签收) form and its record
+  /** sign (签收) / return (退单). */
+  public static final String SIGN_RESULT = "signResult";
+  public static final String RETURN = "return";
+  public static final String RETURN_REASON = "returnReason";
+  /** Date: when the unit took the appeal on (signed, or its return was refused); first contact counts from it. */
+  public static final String SIGNED_AT = "signedAt";
+
+  // return review (退单审核) form
+  /** accept (同意退单，改派) / refuse (不同意，退回承办单位). */
+  public static final String RETURN_DECISION = "returnDecision";
+  public static final String ACCEPT = "accept";
+  public static final String RETURN_REVIEW_NOTE = "returnReviewNote";
+  /** String: the unit (unit-*) an accepted return is re-dispatched to. */
+  public static final String REDISPATCH_UNIT = "redispatchUnit";
+
+  // first contact (先行联系) form
+  public static final String CONTACT_RECORD = "contactRecord";
+
+  // handling (办理答复) form
+  /** reply (答复) / extension (申请延期). */
+  public static final String HANDLING_ACTION = "handlingAction";
+  public static final String REPLY = "reply";
+  /** resolved (已解决) / explained (已解释说明) / unresolvable (无法解决). */
+  public static final String HANDLING_RESULT = "handlingResult";
+  public static final String RESOLVED = "resolved";
+  public static final String EXTENSION_WORKDAYS = "extensionWorkdays";
+  public static final String EXTENSION_REASON = "extensionReason";
+
+  // extension approval (延期审核) form
+  /** approve / refuse. */
+  public static final String EXTENSION_DECISION = "extensionDecision";
+  public static final String APPROVED_WORKDAYS = "approvedWorkdays";
+  public static final String EXTENSION_NOTE = "extensionNote";
+  /** Boolean: the one extension allowed has been granted. */
+  public static final String EXTENDED = "extended";
+
+  // reply (答复) record and review (审核) form
+  /** Date: the unit's last reply; the return visit counts from it. */
+  public static final String REPLIED_AT = "repliedAt";
+  /** pass / fail. */
+  public static final String REVIEW_RESULT = "reviewResult";
+  public static final String REVIEW_NOTE = "reviewNote";
+  /** Integer: times the unit had to handle the appeal again (重办): failed review or unsatisfied citizen. */
+  public static final String REHANDLES = "rehandles";
+
+  // return visit (回访) form and its loops
+  /** satisfied (满意) / basically-satisfied (基本满意) / unsatisfied (不满意) / unreachable (未能联系). */
+  public static final String VISIT_RESULT = "visitResult";
+  public static final String UNREACHABLE = "unreachable";
+  public static final String UNSATISFIED = "unsatisfied";
+  /** Boolean (checkbox): the citizen confirms the problem is solved. */
+  public static final String PROBLEM_RESOLVED = "problemResolved";
+  public static final String VISIT_NOTE = "visitNote";
+  /** Boolean: the citizen was unsatisfied once and the appeal was handled again; the next evaluation is final. */
+  public static final String VISIT_REHANDLED = "visitRehandled";
+  /** Integer: failed attempts to reach the citizen for the return visit. */
+  public static final String CONTACT_ATTEMPTS = "contactAttempts";
+
+  /** String: the outcome the appeal was closed with (办结), told to the citizen. */
+  public static final String CLOSE_OUTCOME = "closeOutcome";
+
+  // supervision (督办) form
+  public static final String SUPERVISION_NOTE = "supervisionNote";
+
+  // input parameters of the reusable service tasks (local to the task)
+  /** String: notification template key, e.g. hotline.acknowledged. */
+  public static final String NOTICE_TEMPLATE = "noticeTemplate";
+  /** List of group ids to notify. */
+  public static final String NOTICE_GROUPS = "noticeGroups";
+  /** String: review (审核不通过) / unsatisfied (回访不满意). */
+  public static final String REHANDLE_KIND = "rehandleKind";
+
+  private final VariableScope scope;
+
+  private HotlineVariables(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  /** Typed access to the variables visible from an execution or task. */
+  public static HotlineVariables of(VariableScope scope) {
+    return new HotlineVariables(scope);
+  }
+
+  public String caseNumber() { return string(CASE_NUMBER); }
+  public String intakeUser() { return string(INTAKE_USER); }
+  public String citizenName() { return string(CITIZEN_NAME); }
+  public String citizenPhone() { return string(CITIZEN_PHONE); }
+  public String appealType() { return string(APPEAL_TYPE); }
+  public String urgency() { return string(URGENCY); }
+  public String area() { return string(AREA); }
+  public String category() { return string(CATEGORY); }
+  public String handlingUnit() { return string(HANDLING_UNIT); }
+  public String handlingUnitName() { return string(HANDLING_UNIT_NAME); }
+  public String returnReason() { return string(RETURN_REASON); }
+  public String redispatchUnit() { return string(REDISPATCH_UNIT); }
+  public String handlingResult() { return string(HANDLING_RESULT); }
+  public String visitResult() { return string(VISIT_RESULT); }
+  public String noticeTemplate() { return string(NOTICE_TEMPLATE); }
+  public String rehandleKind() { return string(REHANDLE_KIND); }
+  public Date receivedAt() { return date(RECEIVED_AT); }
+  public Date dispatchedAt() { return date(DISPATCHED_AT); }
+  public Date signDueAt() { return date(SIGN_DUE_AT); }
+  public Date returnDueAt() { return date(RETURN_DUE_AT); }
+  public Date handlingDueAt() { return date(HANDLING_DUE_AT); }
+  public Date handlingWarningAt() { return date(HANDLING_WARNING_AT); }
+  public int handlingWorkdays() { return number(HANDLING_WORKDAYS); }
+  public int handlingHours() { return number(HANDLING_HOURS); }
+  public int warningWorkdays() { return number(WARNING_WORKDAYS); }
+  public int warningHours() { return number(WARNING_HOURS); }
+  public int signHours() { return number(SIGN_HOURS); }
+  public int returnWorkdays() { return number(RETURN_WORKDAYS); }
+  public int maxExtensionWorkdays() { return number(MAX_EXTENSION_WORKDAYS); }
+  public int approvedWorkdays() { return number(APPROVED_WORKDAYS); }
+  public int rehandles() { return number(REHANDLES); }
+  public int contactAttempts() { return number(CONTACT_ATTEMPTS); }
+  public boolean problemResolved() { return Boolean.TRUE.equals(scope.getVariable(PROBLEM_RESOLVED)); }
+
+  /** Name and phone are withheld from the handling unit: the citizen asked for it, or the appeal is a 举报. */
+  public boolean confidential() {
+    return Boolean.TRUE.equals(scope.getVariable(CONFIDENTIAL)) || AppealType.REPORT.code().equals(appealType());
+  }
+
+  public boolean returned() { return RETURN.equals(string(SIGN_RESULT)); }
+  public boolean returnAccepted() { return ACCEPT.equals(string(RETURN_DECISION)); }
+  public boolean answeredDirectly() { return ANSWERED.equals(string(TRIAGE_RESULT)); }
+
+  /** The groups named by the task's {@link #NOTICE_GROUPS} input parameter. */
+  public List<String> noticeGroups() {
+    Object groups = scope.getVariable(NOTICE_GROUPS);
+    return groups instanceof List<?> list ? list.stream().map(String::valueOf).distinct().toList() : List.of();
+  }
+
+  /** The time limit as told to the citizen and the unit, e.g. "7 个工作日" or "24 小时". */
+  public String limitText() {
+    return handlingHours() > 0 ? handlingHours() + " 小时" : handlingWorkdays() + " 个工作日";
+  }
+
+  /** Parameters every hotline template may use besides {caseNumber}; never the citizen's name or phone. */
+  public Map<String, Object> noticeParams() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("appealTypeLabel", AppealType.label(appealType()));
+    params.put("urgencyLabel", "urgent".equals(urgency()) ? "紧急" : "一般");
+    params.put("receivedAt", receivedAt());
+    params.put("limitText", limitText());
+    params.put("unitName", handlingUnitName() != null ? handlingUnitName() : handlingUnit());
+    params.put("dispatchedAt", dispatchedAt());
+    params.put("signDueAt", signDueAt());
+    params.put("handlingDueAt", handlingDueAt());
+    params.put("returnReason", returnReason());
+    params.put("outcome", string(CLOSE_OUTCOME));
+    return params;
+  }
+
+  /** A blank text (an untouched optional form field) reads as unset. */
+  private String string(String name) {
+    Object value = scope.getVariable(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+  private Date date(String name) {
+    return (Date) scope.getVariable(name);
+  }
+
+  private int number(String name) {
+    Object value = scope.getVariable(name);
+    return value instanceof Number n ? n.intValue() : 0;
   }
 }

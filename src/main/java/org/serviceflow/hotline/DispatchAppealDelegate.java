@@ -1,0 +1,60 @@
+package org.serviceflow.hotline;
+
+import java.util.Date;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.serviceflow.calendar.Deadlines;
+import org.serviceflow.casefile.CaseFileService;
+import org.springframework.stereotype.Component;
+
+/**
+ * 派单 (Task_DispatchAppeal, PROCESSES.md D.4): dispatches the appeal to {@code handlingUnit} (from decision
+ * hotlineDispatch, or the unit the dispatchers chose when they accepted a return) and starts the unit's clocks,
+ * all counted from this dispatch: sign-for {@code signHours} (D.5), return window {@code returnWorkdays} (D.7),
+ * handling limit and its warning (D.8).
+ */
+@Component
+class DispatchAppealDelegate implements JavaDelegate {
+
+  private final Deadlines deadlines;
+  private final HandlingDeadlines handlingDeadlines;
+  private final AppealRecords records;
+  private final CaseFileService caseFiles;
+  private final IdentityService identityService;
+
+  DispatchAppealDelegate(Deadlines deadlines, HandlingDeadlines handlingDeadlines, AppealRecords records,
+      CaseFileService caseFiles, IdentityService identityService) {
+    this.deadlines = deadlines;
+    this.handlingDeadlines = handlingDeadlines;
+    this.records = records;
+    this.caseFiles = caseFiles;
+    this.identityService = identityService;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    HotlineVariables appeal = HotlineVariables.of(execution);
+    Date now = ClockUtil.getCurrentTime();
+    Date signDue = deadlines.hoursFrom(now, appeal.signHours());
+    Date returnDue = deadlines.workdaysFrom(now, appeal.returnWorkdays());
+    HandlingDeadlines.Limit limit = handlingDeadlines.from(now, appeal);
+    String unit = appeal.handlingUnit();
+    Group group = Context.getCommandContext()
+        .runWithoutAuthorization(() -> identityService.createGroupQuery().groupId(unit).singleResult());
+
+    execution.setVariable(HotlineVariables.HANDLING_UNIT_NAME, group != null ? group.getName() : unit);
+    execution.setVariable(HotlineVariables.DISPATCHED_AT, now);
+    execution.setVariable(HotlineVariables.SIGN_DUE_AT, signDue);
+    execution.setVariable(HotlineVariables.RETURN_DUE_AT, returnDue);
+    execution.setVariable(HotlineVariables.HANDLING_DUE_AT, limit.dueAt());
+    execution.setVariable(HotlineVariables.HANDLING_WARNING_AT, limit.warningAt());
+    records.dispatched(appeal.caseNumber(), unit, now, signDue, returnDue, limit.dueAt());
+    caseFiles.setDeadline(appeal.caseNumber(), "HANDLING", limit.dueAt(), limit.warningAt());
+    caseFiles.record(appeal.caseNumber(), null, execution.getCurrentActivityName(), execution.getCurrentActivityId(),
+        "派至 " + (group != null ? group.getName() : unit) + "，办理时限 " + appeal.limitText());
+  }
+}

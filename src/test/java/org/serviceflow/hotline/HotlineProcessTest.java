@@ -1,0 +1,620 @@
+package org.serviceflow.hotline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.TimelineEntryView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drives every path of hotline12345.bpmn with the real calendar, case file, notification outbox and assessment
+ * tables (PROCESSES.md D). Timers are fired by moving the engine clock and executing the due jobs; each is shown
+ * not due a minute before its instant and due a minute after. The class asserts 100% flow-node and sequence-flow
+ * coverage of the model (see {@link HotlineEngineTest}).
+ */
+@HotlineEngineTest
+class HotlineProcessTest {
+
+  /** A Monday in a month without holidays, so that working-day deadlines are plain arithmetic. */
+  static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
+  static final String PHONE = "13912345678";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseFileService caseFiles;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TestRestTemplate rest;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  // ------------------------------------------------------------------------------------------ paths
+
+  @Test
+  void shouldAnswerAConsultationDirectlyAndClose() {
+    ProcessInstance appeal = receive(intake("consultation", "normal", "other", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    Task triage = task(appeal, "Task_TriageAppeal");
+    assertThat(triage.getAssignee()).isEqualTo("huawu");
+    assertThat(candidateGroups(triage)).containsExactly("hotline-operators");
+
+    complete(appeal, "Task_TriageAppeal", Map.of("triageResult", "answered", "directAnswer", "已告知办理地点和材料"));
+
+    assertThat(appeal).hasPassedInOrder("Task_RegisterAppeal", "Task_DetermineTimeLimits", "Task_AcknowledgeAppeal",
+        "Task_TriageAppeal", "Task_CloseAppeal", "Task_NotifyClosed", "EndEvent_AppealClosed").isEnded();
+    assertThat(appeal).hasNotPassed("Task_DispatchAppeal");
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.status()).isEqualTo(CaseFileService.STATUS_CLOSED);
+    assertThat(file.outcome()).isEqualTo("话务员即时办结");
+    assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("hotline.acknowledged", "hotline.closed");
+    assertThat(bodyOf(caseNumber, "hotline.acknowledged")).isEqualTo("王五您好：您于 2026-11-02 09:00 反映的咨询诉求已受理，编号 "
+        + caseNumber + "，办理时限 3 个工作日。如需查询，请致电 12345 并提供此编号。");
+    assertThat(appealRow(caseNumber)).containsEntry("ANSWERED_DIRECTLY", true).containsEntry("RESOLVED", true);
+  }
+
+  @Test
+  void shouldDispatchSignAnswerAndCloseASatisfiedAppeal() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    dispatch(appeal);
+
+    Task signFor = task(appeal, "Task_SignFor");
+    assertThat(candidateGroups(signFor)).containsExactly("unit-housing");
+    assertThat(signFor.getDueDate()).isEqualTo(date(RECEIVED.plusHours(24)));
+    at(RECEIVED.plusHours(1));
+    sign(appeal);
+    assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("hotline.acknowledged", "hotline.unitAssigned");
+    assertThat(bodyOf(caseNumber, "hotline.unitAssigned")).contains("住建局", "2026-11-11 17:30");
+    assertThat(task(appeal, "Task_FirstContact").getDueDate()).isEqualTo(date("2026-11-05T17:30:00+08:00"));
+    complete(appeal, "Task_FirstContact", Map.of("contactRecord", "11月2日电话联系，告知将现场核查"));
+    Task handle = task(appeal, "Task_HandleAppeal");
+    assertThat(handle.getDueDate()).isEqualTo(date("2026-11-11T17:30:00+08:00"));
+    assertThat(handle.getFollowUpDate()).isEqualTo(date("2026-11-10T17:30:00+08:00"));
+    at(OffsetDateTime.parse("2026-11-06T15:00:00+08:00"));  // a Friday
+    reply(appeal);
+    assertThat(candidateGroups(task(appeal, "Task_ReviewReply"))).containsExactly("hotline-dispatchers");
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+    Task visit = task(appeal, "Task_ReturnVisit");
+    assertThat(candidateGroups(visit)).containsExactly("hotline-operators");
+    assertThat(visit.getDueDate()).as("next working day after the reply").isEqualTo(date("2026-11-09T17:30:00+08:00"));
+    visit(appeal, "satisfied", true);
+
+    assertThat(appeal).hasPassedInOrder("Task_DetermineUnit", "Task_DispatchAppeal", "Task_SignFor", "Task_RecordSignFor",
+        "Task_TellCitizenUnit", "Task_FirstContact", "Task_HandleAppeal", "EndEvent_Replied", "Task_RecordReply",
+        "Task_ReviewReply", "Task_ReturnVisit", "Task_CloseAppeal", "EndEvent_AppealClosed").isEnded();
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.outcome()).isEqualTo("已办结，诉求人满意");
+    assertThat(file.customerName()).isEqualTo("王五");
+    assertThat(file.deadlines()).extracting(CaseView.Deadline::kind)
+        .containsExactlyInAnyOrder("SIGN_FOR", "FIRST_CONTACT", "HANDLING", "RETURN_VISIT");
+    assertThat(file.deadlines()).allSatisfy(deadline -> assertThat(deadline.metAt()).isNotNull());
+    assertThat(actions(caseNumber)).containsSubsequence("受理", "派单", "签收", "告知承办单位", "先行联系", "办理答复",
+        "答复审核", "回访", "结案");
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("先行联系");
+      assertThat(entry.outcome()).contains("11月2日电话联系");
+    });
+    assertThat(dispatchRows(caseNumber)).singleElement().satisfies(row -> {
+      assertThat(row).containsEntry("UNIT", "unit-housing").containsEntry("SIGNED_IN_TIME", true)
+          .containsEntry("RETURNED", false);
+    });
+    assertThat(appealRow(caseNumber)).containsEntry("UNIT", "unit-housing").containsEntry("SATISFACTION", "satisfied")
+        .containsEntry("RESOLVED", true).containsEntry("REPLIED_ON_TIME", true).containsEntry("REHANDLES", 0)
+        .containsEntry("EXTENDED", false);
+  }
+
+  @Test
+  void shouldRedispatchAnAcceptedReturn() {
+    ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    dispatch(appeal);
+    at(RECEIVED.plusHours(3));
+
+    complete(appeal, "Task_SignFor", Map.of("signResult", "return", "returnReason", "属市场监管职责"));
+    Task review = task(appeal, "Task_ReviewReturn");
+    assertThat(candidateGroups(review)).containsExactly("hotline-dispatchers");
+    complete(appeal, "Task_ReviewReturn", Map.of("returnDecision", "accept", "redispatchUnit", "unit-market"));
+
+    Task signFor = task(appeal, "Task_SignFor");
+    assertThat(candidateGroups(signFor)).containsExactly("unit-market");
+    assertThat(signFor.getDueDate()).as("counted from the new dispatch").isEqualTo(date(RECEIVED.plusHours(27)));
+    assertThat(passedTimes(appeal, "Task_DispatchAppeal")).isEqualTo(2);
+    assertThat(dispatchRows(caseNumber)).hasSize(2).first().satisfies(row -> assertThat(row)
+        .containsEntry("UNIT", "unit-housing").containsEntry("RETURNED", true).containsEntry("RETURN_IN_TIME", true)
+        .containsEntry("RETURN_ACCEPTED", true).containsEntry("RETURN_REASON", "属市场监管职责"));
+    assertThat(appealRow(caseNumber)).containsEntry("UNIT", "unit-market");
+  }
+
+  @Test
+  void shouldSendARefusedReturnBackToTheUnit() {
+    ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    dispatch(appeal);
+    complete(appeal, "Task_SignFor", Map.of("signResult", "return", "returnReason", "不属本单位"));
+
+    complete(appeal, "Task_ReviewReturn", Map.of("returnDecision", "refuse", "returnReviewNote", "属住房问题"));
+
+    assertThat(appeal).isWaitingAt("Task_FirstContact").hasPassed("Task_TellCitizenUnit");
+    assertThat(candidateGroups(task(appeal, "Task_FirstContact"))).containsExactly("unit-housing");
+    assertThat(dispatchRows(caseNumber)).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("RETURNED", true).containsEntry("RETURN_ACCEPTED", false));
+  }
+
+  @Test
+  void shouldMoveEveryClockByTheApprovedWorkingDaysWhenAnExtensionIsApproved() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    toHandling(appeal);
+    Date due = date("2026-11-11T17:30:00+08:00");
+    Date warning = date("2026-11-10T17:30:00+08:00");
+    assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(due);
+    assertThat(timer(appeal, "BoundaryEvent_HandlingWarning").getDuedate()).isEqualTo(warning);
+
+    complete(appeal, "Task_HandleAppeal", Map.of("handlingAction", "extension", "extensionWorkdays", 5,
+        "extensionReason", "需住建、规划联合勘查"));
+    assertThat(candidateGroups(task(appeal, "Task_ApproveExtension"))).containsExactly("hotline-dispatchers");
+    complete(appeal, "Task_ApproveExtension", Map.of("extensionDecision", "approve", "approvedWorkdays", 3));
+
+    Date movedDue = date("2026-11-16T17:30:00+08:00");     // Nov 12, 13, 16
+    Date movedWarning = date("2026-11-13T17:30:00+08:00");
+    assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).as("overdue timer").isEqualTo(movedDue);
+    assertThat(timer(appeal, "BoundaryEvent_HandlingWarning").getDuedate()).as("warning timer").isEqualTo(movedWarning);
+    Task handle = task(appeal, "Task_HandleAppeal");
+    assertThat(handle.getDueDate()).as("task due date").isEqualTo(movedDue);
+    assertThat(handle.getFollowUpDate()).as("task follow-up date").isEqualTo(movedWarning);
+    assertThat(caseFiles.get(caseNumber).deadlines()).filteredOn(d -> d.kind().equals("HANDLING")).singleElement()
+        .satisfies(d -> {
+          assertThat(d.dueAt().toInstant()).as("case file deadline").isEqualTo(movedDue.toInstant());
+          assertThat(d.warningAt().toInstant()).isEqualTo(movedWarning.toInstant());
+        });
+    assertThat(appeal).variables().containsEntry("handlingDueAt", movedDue).containsEntry("extended", true);
+    assertThat(appealRow(caseNumber)).containsEntry("EXTENDED", true).containsEntry("EXTENSION_DAYS", 3);
+
+    // at most once: a second request goes straight back to the unit
+    complete(appeal, "Task_HandleAppeal", Map.of("handlingAction", "extension", "extensionWorkdays", 2,
+        "extensionReason", "仍需时间"));
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal");
+    assertThat(passedTimes(appeal, "Task_ApproveExtension")).isOne();
+    assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(movedDue);
+
+    // the moved warning fires at its new instant, not at the old one
+    fireTimer(appeal, "BoundaryEvent_HandlingWarning", OffsetDateTime.parse("2026-11-13T17:30:00+08:00"));
+    assertThat(templatesSentTo(caseNumber, "zhujian")).contains("hotline.handlingWarning");
+    reply(appeal);
+    assertThat(appealRow(caseNumber)).containsEntry("REPLIED_ON_TIME", true);
+  }
+
+  @Test
+  void shouldKeepTheClockWhenAnExtensionIsRefused() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    toHandling(appeal);
+
+    complete(appeal, "Task_HandleAppeal", Map.of("handlingAction", "extension", "extensionWorkdays", 5,
+        "extensionReason", "人手不足"));
+    complete(appeal, "Task_ApproveExtension", Map.of("extensionDecision", "refuse", "extensionNote", "理由不充分"));
+
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal").hasPassed("Gateway_ExtensionApproved")
+        .hasNotPassed("Task_ExtendDeadline");
+    assertThat(task(appeal, "Task_HandleAppeal").getDueDate()).isEqualTo(date("2026-11-11T17:30:00+08:00"));
+    assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(date("2026-11-11T17:30:00+08:00"));
+    assertThat(appealRow(appeal.getBusinessKey())).containsEntry("EXTENDED", false);
+  }
+
+  @Test
+  void shouldSendAFailedReplyBackToTheUnitAsARehandle() {
+    ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"));
+    toHandling(appeal);
+    reply(appeal);
+    at(OffsetDateTime.parse("2026-11-04T10:00:00+08:00"));
+
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "fail", "reviewNote", "答复不完整"));
+
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal").hasPassed("Task_RehandleAfterReview")
+        .variables().containsEntry("rehandles", 1);
+    assertThat(task(appeal, "Task_HandleAppeal").getDueDate()).as("a fresh limit of 5 working days")
+        .isEqualTo(date("2026-11-11T17:30:00+08:00"));
+    assertThat(appealRow(appeal.getBusinessKey())).containsEntry("REHANDLES", 1);
+    assertThat(caseFiles.get(appeal.getBusinessKey()).status()).isEqualTo("办理中");
+  }
+
+  @Test
+  void shouldRehandleOnceWhenUnsatisfiedAndCloseWhenThenSatisfied() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "market", "district-a"));
+    toReturnVisit(appeal);
+
+    visit(appeal, "unsatisfied", false);
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal").hasPassed("Task_RehandleAfterVisit")
+        .variables().containsEntry("visitRehandled", true).containsEntry("rehandles", 1);
+    reply(appeal);
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+    visit(appeal, "basically-satisfied", true);
+
+    assertThat(appeal).isEnded();
+    assertThat(caseFiles.get(appeal.getBusinessKey()).outcome()).isEqualTo("已办结，诉求人基本满意");
+    assertThat(appealRow(appeal.getBusinessKey())).containsEntry("SATISFACTION", "basically-satisfied")
+        .containsEntry("REHANDLES", 1).containsEntry("UNIT", "unit-market");
+  }
+
+  @Test
+  void shouldTakeTheSecondUnsatisfiedEvaluationAsFinal() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "market", "district-a"));
+    toReturnVisit(appeal);
+    visit(appeal, "unsatisfied", false);
+    reply(appeal);
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+
+    visit(appeal, "unsatisfied", false);
+
+    assertThat(appeal).isEnded();
+    assertThat(passedTimes(appeal, "Task_RehandleAfterVisit")).isOne();
+    assertThat(caseFiles.get(appeal.getBusinessKey()).outcome()).isEqualTo("已重办一次，诉求人仍不满意，以第二次评价为准办结");
+    assertThat(appealRow(appeal.getBusinessKey())).containsEntry("SATISFACTION", "unsatisfied")
+        .containsEntry("RESOLVED", false).containsEntry("REHANDLES", 1);
+  }
+
+  @Test
+  void shouldCloseAsUnreachableAfterThreeFailedAttempts() {
+    ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"));
+    toReturnVisit(appeal);
+
+    visit(appeal, "unreachable", false);
+    assertThat(appeal).isWaitingAt("Task_ReturnVisit").variables().containsEntry("contactAttempts", 1);
+    visit(appeal, "unreachable", false);
+    visit(appeal, "unreachable", false);
+
+    assertThat(appeal).isEnded();
+    assertThat(passedTimes(appeal, "Task_ReturnVisit")).isEqualTo(3);
+    assertThat(caseFiles.get(appeal.getBusinessKey()).outcome()).isEqualTo("回访三次未能联系诉求人，按无法联系办结");
+    assertThat(appealRow(appeal.getBusinessKey())).containsEntry("SATISFACTION", "unreachable")
+        .as("resolved as the unit replied").containsEntry("RESOLVED", true);
+    assertThat(actions(appeal.getBusinessKey())).filteredOn("记录联系失败"::equals).hasSize(3);
+  }
+
+  // ------------------------------------------------------------------------------------------ timers
+
+  @Test
+  void shouldSuperviseAnAppealNotSignedForWithin24Hours() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    dispatch(appeal);
+
+    fireTimer(appeal, "BoundaryEvent_SignForOverdue", RECEIVED.plusHours(24));
+
+    assertThat(appeal).isWaitingAt("Task_SignFor").hasPassed("Task_SuperviseSignFor", "EndEvent_SignForSupervised");
+    assertThat(templatesSentTo(caseNumber, "duban")).containsExactly("hotline.signForOverdue");
+    assertThat(templatesSentTo(caseNumber, "zhujian")).containsExactly("hotline.signForOverdue");
+    sign(appeal);
+    assertThat(dispatchRows(caseNumber)).singleElement()
+        .satisfies(row -> assertThat(row).containsEntry("SIGNED_IN_TIME", false));
+  }
+
+  @Test
+  void shouldWarnTheUnitAndDispatchersOfAMissedFirstContact() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    dispatch(appeal);
+    sign(appeal);
+
+    fireTimer(appeal, "BoundaryEvent_FirstContactOverdue", OffsetDateTime.parse("2026-11-05T17:30:00+08:00"));
+
+    assertThat(appeal).isWaitingAt("Task_FirstContact").hasPassed("EndEvent_FirstContactWarned");
+    assertThat(templatesSentTo(appeal.getBusinessKey(), "zhujian")).containsExactly("hotline.firstContactOverdue");
+    assertThat(templatesSentTo(appeal.getBusinessKey(), "paidan")).containsExactly("hotline.firstContactOverdue");
+  }
+
+  @Test
+  void shouldWarnOneWorkingDayBeforeAndSuperviseAtTheHandlingLimit() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    toHandling(appeal);
+
+    fireTimer(appeal, "BoundaryEvent_HandlingWarning", OffsetDateTime.parse("2026-11-10T17:30:00+08:00"));
+    assertThat(templatesSentTo(caseNumber, "zhujian")).containsExactly("hotline.handlingWarning");
+    assertThat(caseFiles.get(caseNumber).flaggedForReview()).isFalse();
+
+    fireTimer(appeal, "BoundaryEvent_HandlingOverdue", OffsetDateTime.parse("2026-11-11T17:30:00+08:00"));
+    Task supervise = task(appeal, "Task_SuperviseHandling");
+    assertThat(candidateGroups(supervise)).containsExactly("hotline-supervisors");
+    assertThat(templatesSentTo(caseNumber, "zhujian")).contains("hotline.supervised");
+    assertThat(templatesSentTo(caseNumber, "duban")).containsExactly("hotline.supervised");
+    assertThat(caseFiles.get(caseNumber).flaggedForReview()).isTrue();
+    assertThat(appealRow(caseNumber)).containsEntry("SUPERVISIONS", 1);
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal", "Task_SuperviseHandling");
+
+    complete(appeal, "Task_SuperviseHandling", Map.of("supervisionNote", "已电话督促住建局"));
+    reply(appeal);
+    assertThat(appeal).hasPassed("EndEvent_HandlingWarned", "EndEvent_HandlingSupervised");
+    assertThat(appealRow(caseNumber)).containsEntry("REPLIED_ON_TIME", false);
+  }
+
+  @Test
+  void shouldGiveAnUrgentAppeal2HoursToSignAnd24HoursToHandle() {
+    ProcessInstance appeal = receive(intake("help", "urgent", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    assertThat(bodyOf(caseNumber, "hotline.acknowledged")).contains("办理时限 24 小时");
+    dispatch(appeal);
+    assertThat(task(appeal, "Task_SignFor").getDueDate()).isEqualTo(date(RECEIVED.plusHours(2)));
+
+    fireTimer(appeal, "BoundaryEvent_SignForOverdue", RECEIVED.plusHours(2));
+    sign(appeal);
+    complete(appeal, "Task_FirstContact", Map.of("contactRecord", "已联系"));
+
+    Task handle = task(appeal, "Task_HandleAppeal");
+    assertThat(handle.getDueDate()).isEqualTo(date(RECEIVED.plusHours(24)));
+    assertThat(handle.getFollowUpDate()).isEqualTo(date(RECEIVED.plusHours(20)));
+    fireTimer(appeal, "BoundaryEvent_HandlingWarning", RECEIVED.plusHours(20));
+    fireTimer(appeal, "BoundaryEvent_HandlingOverdue", RECEIVED.plusHours(24));
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal", "Task_SuperviseHandling");
+  }
+
+  @Test
+  void shouldRemindTheOperatorsOfAnOverdueReturnVisit() {
+    ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"));
+    toHandling(appeal);
+    at(OffsetDateTime.parse("2026-11-06T16:00:00+08:00"));  // a Friday
+    reply(appeal);
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+
+    fireTimer(appeal, "BoundaryEvent_ReturnVisitOverdue", OffsetDateTime.parse("2026-11-09T17:30:00+08:00"));
+
+    assertThat(appeal).isWaitingAt("Task_ReturnVisit").hasPassed("EndEvent_ReturnVisitWarned");
+    assertThat(templatesSentTo(appeal.getBusinessKey(), "huawu")).contains("hotline.returnVisitOverdue");
+    assertThat(templatesSentTo(appeal.getBusinessKey(), "paidan")).contains("hotline.returnVisitOverdue");
+  }
+
+  // ------------------------------------------------------------------------------------------ deadlines
+
+  @Test
+  void shouldDueAComplaintDispatchedBeforeTheNationalDayHolidaysOnOctober15() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"),
+        OffsetDateTime.parse("2026-09-30T10:00:00+08:00"));
+    dispatch(appeal);
+    sign(appeal);
+    complete(appeal, "Task_FirstContact", Map.of("contactRecord", "已联系"));
+
+    // 7 working days from the next working day: Oct 8, 9, 10 (make-up Saturday), 12, 13, 14, 15
+    Date due = date("2026-10-15T17:30:00+08:00");
+    Date warning = date("2026-10-14T17:30:00+08:00");
+    Task handle = task(appeal, "Task_HandleAppeal");
+    assertThat(handle.getDueDate()).isEqualTo(due);
+    assertThat(handle.getFollowUpDate()).isEqualTo(warning);
+    assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(due);
+    assertThat(timer(appeal, "BoundaryEvent_HandlingWarning").getDuedate()).isEqualTo(warning);
+    assertThat(caseFiles.get(appeal.getBusinessKey()).deadlines()).filteredOn(d -> d.kind().equals("HANDLING"))
+        .singleElement().satisfies(d -> assertThat(d.dueAt().toInstant()).isEqualTo(due.toInstant()));
+  }
+
+  // ------------------------------------------------------------------------------------------ confidentiality
+
+  @Test
+  void shouldKeepAReportersNameAndPhoneFromTheHandlingUnit() {
+    Map<String, Object> intake = intake("report", "normal", "market", "district-a");
+    intake.put("confidential", true);
+    ProcessInstance appeal = receive(intake);
+    String caseNumber = appeal.getBusinessKey();
+    dispatch(appeal);
+    Task signFor = task(appeal, "Task_SignFor");
+
+    identityService.setAuthentication("shichang", List.of("unit-market"));
+    Map<String, Object> visibleToUnit = taskService.getVariables(signFor.getId());
+    identityService.clearAuthentication();
+    assertThat(visibleToUnit).containsKey("content").doesNotContainKeys("citizenName", "citizenPhone");
+    assertThat(visibleToUnit.values()).doesNotContain("王五", PHONE);
+
+    ResponseEntity<String> restAnswer = rest.withBasicAuth("shichang", "demo")
+        .getForEntity("/engine-rest/task/" + signFor.getId() + "/variables", String.class);
+    assertThat(restAnswer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(restAnswer.getBody()).contains("caseNumber").doesNotContain("citizenName", "citizenPhone", "王五", PHONE);
+
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.customerName()).isEqualTo("王五");
+    assertThat(file.customerPhone()).isEqualTo(PHONE);
+    assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("hotline.acknowledged");
+  }
+
+  @Test
+  void shouldLetTheUnitReadTheContactOfACitizenWhoDidNotAskForConfidentiality() {
+    ProcessInstance appeal = receive(intake("help", "normal", "market", "district-a"));
+    dispatch(appeal);
+    Task signFor = task(appeal, "Task_SignFor");
+
+    identityService.setAuthentication("shichang", List.of("unit-market"));
+    Map<String, Object> visibleToUnit = taskService.getVariables(signFor.getId());
+
+    assertThat(visibleToUnit).containsEntry("citizenName", "王五").containsEntry("citizenPhone", PHONE);
+  }
+
+  // ------------------------------------------------------------------------------------------ steps
+
+  static Map<String, Object> intake(String type, String urgency, String category, String area) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("citizenName", "王五");
+    variables.put("citizenPhone", PHONE);
+    variables.put("confidential", false);
+    variables.put("appealType", type);
+    variables.put("urgency", urgency);
+    variables.put("area", area);
+    variables.put("category", category);
+    variables.put("content", "小区楼道堆放杂物无人清理");
+    variables.put("eventDate", "2026-10-30");
+    variables.put("eventLocation", "示例小区 3 号楼");
+    variables.put("peopleInvolved", "物业公司");
+    variables.put("target", "示例物业公司");
+    variables.put("reason", "多次反映无人处理");
+    variables.put("evidence", "现场照片");
+    return variables;
+  }
+
+  ProcessInstance receive(Map<String, Object> intake) {
+    return receive(intake, RECEIVED);
+  }
+
+  /** Starts the process as the operator huawu (the start event's initiator) at the given engine time. */
+  ProcessInstance receive(Map<String, Object> intake, OffsetDateTime at) {
+    at(at);
+    identityService.setAuthentication("huawu", List.of("hotline-operators"));
+    try {
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey(HotlineVariables.PROCESS_KEY, intake);
+      assertThat(instance.getBusinessKey()).startsWith("RX" + at.format(DateTimeFormatter.ofPattern("yyMMdd")));
+      return instance;
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  void dispatch(ProcessInstance appeal) {
+    complete(appeal, "Task_TriageAppeal", Map.of("triageResult", "dispatch"));
+  }
+
+  void sign(ProcessInstance appeal) {
+    complete(appeal, "Task_SignFor", Map.of("signResult", "sign"));
+  }
+
+  /** Dispatched, signed and first contact made at the time of receipt: waiting at Task_HandleAppeal. */
+  void toHandling(ProcessInstance appeal) {
+    dispatch(appeal);
+    sign(appeal);
+    complete(appeal, "Task_FirstContact", Map.of("contactRecord", "已电话联系"));
+  }
+
+  void reply(ProcessInstance appeal) {
+    complete(appeal, "Task_HandleAppeal", Map.of("handlingAction", "reply", "reply", "已清理杂物并约谈物业",
+        "handlingResult", "resolved"));
+  }
+
+  void toReturnVisit(ProcessInstance appeal) {
+    toHandling(appeal);
+    reply(appeal);
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+  }
+
+  void visit(ProcessInstance appeal, String result, boolean resolved) {
+    complete(appeal, "Task_ReturnVisit", Map.of("visitResult", result, "problemResolved", resolved,
+        "visitNote", "回访记录"));
+  }
+
+  void at(OffsetDateTime time) {
+    ClockUtil.setCurrentTime(date(time));
+  }
+
+  Task task(ProcessInstance appeal, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(appeal.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(appeal, taskKey).getId(), variables);
+  }
+
+  long passedTimes(ProcessInstance appeal, String activityId) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(appeal.getId()).activityId(activityId)
+        .count();
+  }
+
+  Job timer(ProcessInstance appeal, String boundaryEventId) {
+    Job job = managementService.createJobQuery().processInstanceId(appeal.getId()).timers()
+        .activityId(boundaryEventId).singleResult();
+    assertThat(job).as("timer of %s", boundaryEventId).isNotNull();
+    return job;
+  }
+
+  /** Not due a minute before the instant, due a minute after it; then fires it. */
+  void fireTimer(ProcessInstance appeal, String boundaryEventId, OffsetDateTime instant) {
+    assertThat(timer(appeal, boundaryEventId).getDuedate()).isEqualTo(date(instant));
+    at(instant.minus(Duration.ofMinutes(1)));
+    assertThat(dueTimers(appeal, boundaryEventId)).as("%s due before %s", boundaryEventId, instant).isZero();
+    at(instant.plus(Duration.ofMinutes(1)));
+    assertThat(dueTimers(appeal, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
+    managementService.executeJob(timer(appeal, boundaryEventId).getId());
+  }
+
+  long dueTimers(ProcessInstance appeal, String boundaryEventId) {
+    return managementService.createJobQuery().processInstanceId(appeal.getId()).timers().activityId(boundaryEventId)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count();
+  }
+
+  /** The templates of the messages written for one recipient (phone or staff user id), in order. */
+  List<String> templatesSentTo(String caseNumber, String recipient) {
+    return jdbc.queryForList("select template_key from notification where case_number = ? and recipient = ? "
+        + "and channel in ('SMS', 'INBOX', 'EMAIL') order by id", String.class, caseNumber, recipient).stream()
+        .distinct().toList();
+  }
+
+  String bodyOf(String caseNumber, String template) {
+    return jdbc.queryForList("select body from notification where case_number = ? and template_key = ? and channel = 'SMS'",
+        String.class, caseNumber, template).get(0);
+  }
+
+  Map<String, Object> appealRow(String caseNumber) {
+    return jdbc.queryForMap("select * from hotline_appeal where case_number = ?", caseNumber);
+  }
+
+  List<Map<String, Object>> dispatchRows(String caseNumber) {
+    return jdbc.queryForList("select * from hotline_dispatch where case_number = ? order by id", caseNumber);
+  }
+
+  List<TimelineEntryView> timeline(String caseNumber) {
+    return caseFiles.timeline(caseNumber);
+  }
+
+  List<String> actions(String caseNumber) {
+    return timeline(caseNumber).stream().map(TimelineEntryView::action).toList();
+  }
+
+  static Date date(String isoOffsetDateTime) {
+    return date(OffsetDateTime.parse(isoOffsetDateTime));
+  }
+
+  static Date date(OffsetDateTime dateTime) {
+    return Date.from(dateTime.toInstant());
+  }
+}
