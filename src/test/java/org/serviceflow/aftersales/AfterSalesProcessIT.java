@@ -177,6 +177,34 @@ class AfterSalesProcessIT {
   }
 
   @Test
+  void shouldRegisterAdviceWithoutSerialNumberPurchaseDateOrAddressAndAskCustomerServiceToReply() throws Exception {
+    // given: a question, which the API accepts without the product's serial number, purchase date and address
+    ObjectNode advice = serviceRequest("王静", "wang.jing@example.com").put("serviceType", "advice")
+        .put("urgency", "urgent").put("faultDescription", "滤芯多久更换一次？");
+    advice.remove("serialNumber");
+    advice.remove("purchaseDate");
+    advice.remove("address");
+
+    // when
+    ResponseEntity<String> created = postRequest(CLERK, advice);
+
+    // then: the case and its service order are open, and the reply is due within the urgent 2 hours
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String caseNumber = JSON.readTree(created.getBody()).path("caseNumber").asText();
+    Map<String, Object> order = jdbc.queryForMap("select * from service_order where case_number = ?", caseNumber);
+    assertThat(order.get("serial_number")).isNull();
+    assertThat(order.get("purchase_date")).isNull();
+    assertThat(order.get("service_type")).isEqualTo("advice");
+    JsonNode tasks = get(CLERK, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
+    assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly("Task_ReplyToCustomer");
+    JsonNode caseFile = get(CLERK, "/api/cases/" + caseNumber);
+    JsonNode reply = caseFile.path("deadlines").get(0);
+    assertThat(reply.path("kind").asText()).isEqualTo("REPLY");
+    assertThat(instant(reply, "dueAt"))
+        .isEqualTo(OffsetDateTime.parse(caseFile.path("openedAt").asText()).plusHours(2).toInstant());
+  }
+
+  @Test
   void shouldTakeAnInWarrantyOnSiteRepairThroughTheRestApiToClosureWithCaseFileCostsTimelineAndMails()
       throws Exception {
     // given: an in-warranty repair received through the intake API by a customer-service clerk
