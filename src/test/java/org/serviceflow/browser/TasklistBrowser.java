@@ -145,12 +145,15 @@ final class TasklistBrowser implements AutoCloseable {
         .stream().map(WebElement::getText).toList();
   }
 
-  /** Shows the tasks of a filter (by its name, e.g. 我组的任务), then opens the first task with this name. */
-  void openTask(String filterName, String taskName) {
+  /**
+   * Shows the tasks of a filter (by its name, e.g. 我组的任务) and opens the task with this name and id
+   * (other cases may have tasks of the same name).
+   */
+  void openTask(String filterName, String taskName, String taskId) {
     By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
         + filterName + "')]");
     By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
-        + taskName + "']");
+        + taskName + "' and contains(@href,'" + taskId + "')]");
     click(filter);
     try {
       new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {

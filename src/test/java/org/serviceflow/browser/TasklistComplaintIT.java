@@ -86,14 +86,17 @@ class TasklistComplaintIT {
       assertThat(firstResponse).as("first response task").isNotNull();
       String quality = firstResponse.getAssignee() != null ? firstResponse.getAssignee() : QUALITY_DEFAULT;
       browser.login(quality, PASSWORD);
-      browser.openTask("我的任务", "首次响应");
+      browser.openTask("我的任务", "首次响应", firstResponse.getId());
       browser.claimIfNeeded();
       browser.screenshot("3-task-list");
       browser.radio("Field_FirstResponseChannel", 0);
       browser.type("Field_FirstResponseNote", "已致电客户，约定三个工作日内上门检查。");
       browser.completeTask();
 
-      browser.openTask("我组的任务", "初步核实");
+      Task verification = taskService.createTaskQuery().processInstanceId(started.getId())
+          .taskDefinitionKey("Task_VerifyComplaint").singleResult();
+      assertThat(verification).as("verification task").isNotNull();
+      browser.openTask("我组的任务", "初步核实", verification.getId());
       browser.claimIfNeeded();
       browser.radio("Field_VerificationResult", 0);
       browser.type("Field_VerificationNote", "上门检查：滤网盖卡扣断裂，投诉属实。");
