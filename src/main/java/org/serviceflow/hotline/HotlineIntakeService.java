@@ -1,38 +1,83 @@
 package org.serviceflow.hotline;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts a 12345 hotline process for a validated appeal, as the signed-in hotline operator (the
- * process's initiator). Registration (case number, case file, acknowledgement to the citizen) runs
- * inside the start in the same transaction, so either all of it is written or nothing is.
+ * process's initiator). Registration (case number, case file, time limits, acknowledgement to the
+ * citizen) runs inside the start in the same transaction, so either all of it is written or nothing is.
+ *
+ * <p>A confidential citizen's name and phone (every 举报, and whoever asked) are handed to the start as
+ * transient variables: registration copies them into the case file in this transaction, and they are
+ * never written to the engine's runtime or history tables, so no unit and no engine API can read them.
  */
 @Service
 class HotlineIntakeService {
 
   private final RuntimeService runtimeService;
+  private final ZoneId zone;
 
-  HotlineIntakeService(RuntimeService runtimeService) {
+  HotlineIntakeService(RuntimeService runtimeService,
+      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
     this.runtimeService = runtimeService;
+    this.zone = zone;
   }
 
-  /** The started case: its number (the process instance's business key) and process instance. */
-  record Receipt(String caseNumber, String processInstanceId) {
+  /**
+   * The started case: its number (the process instance's business key), process instance, time of
+   * receipt and the handling time limit told to the citizen — in working days, or in hours for an
+   * urgent appeal (the other one is null). The limit counts from dispatch to the handling unit.
+   */
+  record Receipt(String caseNumber, String processInstanceId, OffsetDateTime receivedAt, Integer handlingWorkdays,
+      Integer handlingHours) {
+
+    Receipt(String caseNumber, String processInstanceId) {
+      this(caseNumber, processInstanceId, null, null, null);
+    }
   }
 
   @Transactional
   public Receipt receive(AppealRequest request) {
     ProcessInstanceWithVariables instance = runtimeService
         .createProcessInstanceByKey(HotlineVariables.PROCESS_KEY)
-        .setVariables(request.toVariables())
+        .setVariables(intakeVariables(request))
         .executeWithVariablesInReturn();
     String caseNumber = instance.getBusinessKey();
     if (caseNumber == null) {
       throw new IllegalStateException("hotline process " + instance.getId() + " started without a case number");
     }
-    return new Receipt(caseNumber, instance.getId());
+    VariableMap variables = instance.getVariables();
+    Integer hours = positive(variables.get(HotlineVariables.HANDLING_HOURS));
+    return new Receipt(caseNumber, instance.getId(), receivedAt(variables.get(HotlineVariables.RECEIVED_AT)),
+        hours == null ? positive(variables.get(HotlineVariables.HANDLING_WORKDAYS)) : null, hours);
+  }
+
+  private static VariableMap intakeVariables(AppealRequest request) {
+    VariableMap variables = Variables.fromMap(request.toVariables());
+    if (request.isConfidential()) {
+      for (String identity : new String[] {HotlineVariables.CITIZEN_NAME, HotlineVariables.CITIZEN_PHONE}) {
+        if (variables.get(identity) instanceof String value) {
+          variables.putValueTyped(identity, Variables.stringValue(value, true));
+        }
+      }
+    }
+    return variables;
+  }
+
+  private OffsetDateTime receivedAt(Object value) {
+    return value instanceof Date date ? date.toInstant().atZone(zone).toOffsetDateTime() : null;
+  }
+
+  private static Integer positive(Object value) {
+    return value instanceof Number number && number.intValue() > 0 ? number.intValue() : null;
   }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,8 @@ class HotlineIntakeControllerTest {
   }
 
   private void givenStarted() {
-    given(intake.receive(any())).willReturn(new HotlineIntakeService.Receipt("RX260930001", "pi-1"));
+    given(intake.receive(any())).willReturn(new HotlineIntakeService.Receipt("RX2609300001", "pi-1",
+        OffsetDateTime.parse("2026-09-30T10:00+08:00"), 7, null));
   }
 
   private void assertRejected(ObjectNode appeal, String... fields) throws Exception {
@@ -114,9 +116,12 @@ class HotlineIntakeControllerTest {
     // when / then
     post(validComplaint())
         .andExpect(status().isCreated())
-        .andExpect(header().string("Location", endsWith("/api/cases/RX260930001")))
-        .andExpect(jsonPath("$.caseNumber").value("RX260930001"))
-        .andExpect(jsonPath("$.processInstanceId").value("pi-1"));
+        .andExpect(header().string("Location", endsWith("/api/cases/RX2609300001")))
+        .andExpect(jsonPath("$.caseNumber").value("RX2609300001"))
+        .andExpect(jsonPath("$.processInstanceId").value("pi-1"))
+        .andExpect(jsonPath("$.receivedAt").value("2026-09-30T10:00:00+08:00"))
+        .andExpect(jsonPath("$.handlingWorkdays").value(7))
+        .andExpect(jsonPath("$.handlingHours").doesNotExist());
     assertThat(received().toVariables())
         .containsEntry(HotlineVariables.CITIZEN_NAME, "李明")
         .containsEntry(HotlineVariables.CITIZEN_PHONE, "13912345678")

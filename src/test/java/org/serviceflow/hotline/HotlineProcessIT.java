@@ -301,12 +301,16 @@ class HotlineProcessIT {
         body(MARKET, "/api/cases/" + caseNumber),
         body(MARKET, "/api/cases/" + caseNumber + "/timeline"));
 
-    // then: the unit can work on it, but no answer carries the reporter's name or phone
+    // then: the unit can work on it, but no answer carries the reporter's name or phone, nor does the engine's database
     JsonNode variables = JSON.readTree(answers.get(0));
     assertThat(variables.has(HotlineVariables.CONTENT)).isTrue();
     assertThat(variables.has(HotlineVariables.CITIZEN_NAME)).isFalse();
     assertThat(variables.has(HotlineVariables.CITIZEN_PHONE)).isFalse();
     assertThat(answers).allSatisfy(answer -> assertThat(answer).doesNotContain(name).doesNotContain(phone));
+    for (String table : List.of("act_ru_variable", "act_hi_varinst", "act_hi_detail")) {
+      assertThat(rows("select count(*) from " + table + " where text_ in (?, ?) or text2_ in (?, ?)",
+          name, phone, name, phone)).as("reporter's identity in %s", table).isZero();
+    }
     JsonNode caseFile = get(MARKET, "/api/cases/" + caseNumber);
     assertThat(caseFile.path("customerName").asText()).isEqualTo(ConfidentialCaseView.HIDDEN_NAME);
     assertThat(caseFile.path("customerPhone").isNull()).isTrue();
