@@ -25,7 +25,8 @@ import java.util.Set;
  * urgency, area, category and content. The citizen's name is required except for a 举报 (report),
  * which may be anonymous. 求助/投诉/举报 also need the event date, location and people involved
  * (000:274–275); 投诉/举报 also need the target, reason and evidence (000:283–284). A 举报 is always
- * confidential (002:486), whatever the request says.
+ * confidential (002:486), whatever the request says. Lengths and codes are those of the Tasklist start
+ * form (forms/hotline12345/StartEvent_AppealReceived.form), which writes the same variables.
  */
 @AppealRequest.RequiredForAppealType
 public record AppealRequest(
@@ -41,11 +42,11 @@ public record AppealRequest(
     @NotBlank @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String category,
     @NotBlank @Size(max = 4000) String content,
     @PastOrPresent LocalDate eventDate,
-    @Size(max = 300) String eventLocation,
+    @Size(max = 500) String eventLocation,
     @Size(max = 500) String peopleInvolved,
-    @Size(max = 200) String target,
-    @Size(max = 2000) String reason,
-    @Size(max = 2000) String evidence) {
+    @Size(max = 500) String target,
+    @Size(max = 4000) String reason,
+    @Size(max = 4000) String evidence) {
 
   static final String CONSULTATION = "consultation";
   static final String HELP = "help";

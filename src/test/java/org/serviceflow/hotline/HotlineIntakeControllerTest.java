@@ -10,12 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -136,6 +139,20 @@ class HotlineIntakeControllerTest {
   }
 
   @Test
+  void shouldWriteExactlyTheVariablesOfTheTasklistStartForm() throws Exception {
+    // given
+    JsonNode form = JSON.readTree(Path.of("forms/hotline12345/StartEvent_AppealReceived.form").toFile());
+    Set<String> formKeys = new HashSet<>(form.findValuesAsText("key"));
+    givenStarted();
+
+    // when
+    post(validComplaint().put("confidential", false)).andExpect(status().isCreated());
+
+    // then
+    assertThat(received().toVariables().keySet()).containsExactlyInAnyOrderElementsOf(formKeys);
+  }
+
+  @Test
   void shouldNameEveryFieldEveryTypeRequires() throws Exception {
     assertRejected(JSON.createObjectNode(), "citizenName", "citizenPhone", "appealType", "urgency", "area",
         "category", "content");
@@ -241,6 +258,6 @@ class HotlineIntakeControllerTest {
   @Test
   void shouldRejectOverlongText() throws Exception {
     assertRejected(validComplaint().put("citizenName", "李".repeat(101)).put("content", "梯".repeat(4001))
-        .put("target", "物".repeat(201)), "citizenName", "content", "target");
+        .put("target", "物".repeat(501)).put("evidence", "证".repeat(4001)), "citizenName", "content", "target", "evidence");
   }
 }
