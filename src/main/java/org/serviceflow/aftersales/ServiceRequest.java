@@ -16,7 +16,6 @@ import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A service request (售后服务申请, PROCESSES.md B.1) as POST /api/service-requests receives it, named
@@ -24,9 +23,10 @@ import java.util.Set;
  *
  * <p>Always required: customer name and phone (the appointment is agreed by phone, B.5), product
  * line and model, service type, description, urgency. Required unless the request is only for
- * advice (咨询): serial number (repeat-repair flag, B.9) and purchase date (warranty and the 7-day
- * return, B.3). Required for the types that may need a visit (repair, installation, replacement,
- * maintenance): the address (B.4 on-site).
+ * advice (咨询), which is answered by phone: serial number (repeat-repair flag, B.9), purchase date
+ * (warranty and the 7-day return, B.3) and address (every other type may end in a visit, B.4:
+ * afterSalesTriage sends returns after the 7 days, installations, replacements and maintenance on
+ * site, and a repair goes on site when phone and remote support fail).
  */
 @ServiceRequest.RequiredForServiceType
 public record ServiceRequest(
@@ -57,8 +57,7 @@ public record ServiceRequest(
   static final String URGENCIES = "urgent|normal";
   static final String SERIAL = "\\s*|[A-Za-z0-9][A-Za-z0-9/-]{0,49}";
 
-  /** Service types that may end in a technician's visit, so the address is needed. */
-  static final Set<String> ON_SITE_TYPES = Set.of("repair", "installation", "replacement", "maintenance");
+  /** Advice is answered by phone; every other type may end in a visit. */
   static final String ADVICE = "advice";
 
   /** The intake variables of the after-sales process, types as the Tasklist start form stores them. */
@@ -84,8 +83,9 @@ public record ServiceRequest(
   }
 
   /**
-   * The rules that depend on the service type: serial number and purchase date unless advice,
-   * address for the types that may need a visit. Each is reported on its own field.
+   * The rules that depend on the service type: serial number, purchase date and address unless the
+   * request is only for advice. Each is reported on its own field; an unknown type is only reported
+   * on serviceType.
    */
   @Target(ElementType.TYPE)
   @Retention(RetentionPolicy.RUNTIME)
@@ -106,16 +106,16 @@ public record ServiceRequest(
       context.disableDefaultConstraintViolation();
       String type = request.serviceType();
       boolean valid = true;
-      if (type != null && !ADVICE.equals(type)) {
+      if (type != null && type.matches(SERVICE_TYPES) && !ADVICE.equals(type)) {
         if (blankToNull(request.serialNumber()) == null) {
           valid = reject(context, "serialNumber", "除咨询外必须填写产品序列号");
         }
         if (request.purchaseDate() == null) {
           valid = reject(context, "purchaseDate", "除咨询外必须填写购买日期(用于判定保修期和七天无理由退货)");
         }
-      }
-      if (type != null && ON_SITE_TYPES.contains(type) && blankToNull(request.address()) == null) {
-        valid = reject(context, "address", "维修、安装、更换和保养可能需要上门，必须填写地址");
+        if (blankToNull(request.address()) == null) {
+          valid = reject(context, "address", "除咨询外可能需要上门服务，必须填写地址");
+        }
       }
       return valid;
     }

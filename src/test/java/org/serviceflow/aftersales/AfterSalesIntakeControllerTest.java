@@ -139,18 +139,18 @@ class AfterSalesIntakeControllerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"repair", "installation", "replacement", "maintenance"})
-  void shouldRequireTheAddressForTypesThatMayNeedAVisit(String serviceType) throws Exception {
+  @ValueSource(strings = {"repair", "installation", "replacement", "return", "maintenance"})
+  void shouldRequireTheAddressForEveryTypeThatMayNeedAVisit(String serviceType) throws Exception {
     ObjectNode request = validRequest().put("serviceType", serviceType);
     request.remove("address");
     assertRejected(request, "address");
   }
 
   @Test
-  void shouldAcceptAReturnWithoutAddress() throws Exception {
-    ObjectNode request = validRequest().put("serviceType", "return");
+  void shouldNotCheckTypeDependentFieldsOfAnUnknownType() throws Exception {
+    ObjectNode request = validRequest().put("serviceType", "wash");
     request.remove("address");
-    assertAccepted(request);
+    assertRejected(request, "serviceType");
   }
 
   @Test
