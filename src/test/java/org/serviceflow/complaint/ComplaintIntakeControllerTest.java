@@ -101,6 +101,26 @@ class ComplaintIntakeControllerTest {
   }
 
   @Test
+  void shouldPassTheStaffMemberOfAComplaintAgainstStaffAndLeaveBlankContactsUnset() throws Exception {
+    // given
+    given(intake.receive(any())).willReturn(new ComplaintIntakeService.Receipt("TS2609002", "pi-2"));
+    ObjectNode complaint = validComplaint().put("againstStaff", true).put("staffName", "  李雷 ")
+        .put("category", "staff-attitude").put("customerPhone", "");
+
+    // when
+    post(complaint).andExpect(status().isCreated());
+
+    // then
+    ArgumentCaptor<ComplaintRequest> received = ArgumentCaptor.forClass(ComplaintRequest.class);
+    then(intake).should().receive(received.capture());
+    assertThat(received.getValue().toVariables())
+        .containsEntry(ComplaintVariables.AGAINST_STAFF, true)
+        .containsEntry(ComplaintVariables.STAFF_NAME, "李雷")
+        .containsEntry(ComplaintVariables.CUSTOMER_PHONE, null)
+        .containsEntry(ComplaintVariables.CUSTOMER_EMAIL, "zhang.wei@example.com");
+  }
+
+  @Test
   void shouldNameEveryMissingRequiredField() throws Exception {
     assertRejected(JSON.createObjectNode(), "customerName", "customerPhone", "customerEmail", "customerTier",
         "content", "occurredOn", "channel", "category", "severity");
