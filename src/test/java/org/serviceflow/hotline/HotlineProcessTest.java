@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -450,6 +451,23 @@ class HotlineProcessTest {
     assertThat(file.customerName()).isEqualTo("王五");
     assertThat(file.customerPhone()).isEqualTo(PHONE);
     assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("hotline.acknowledged");
+  }
+
+  @Test
+  void shouldTakeAConfidentialIdentityGivenAsTransientVariablesIntoTheCaseFileOnly() {
+    Map<String, Object> intake = intake("help", "normal", "housing", "district-a");
+    intake.put("confidential", true);
+    intake.put("citizenName", Variables.stringValue("王五", true));
+    intake.put("citizenPhone", Variables.stringValue(PHONE, true));
+
+    ProcessInstance appeal = receive(intake);
+
+    CaseView file = caseFiles.get(appeal.getBusinessKey());
+    assertThat(file.customerName()).isEqualTo("王五");
+    assertThat(file.customerPhone()).isEqualTo(PHONE);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(appeal.getId())
+        .variableNameIn("citizenName", "citizenPhone").count()).as("never written, not even to history").isZero();
+    assertThat(templatesSentTo(appeal.getBusinessKey(), PHONE)).containsExactly("hotline.acknowledged");
   }
 
   @Test
