@@ -2,6 +2,7 @@
 -- (SH + yyMM + serial, the process instance's business key). Holds what the monthly statistics need:
 -- warranty, repeat repairs (same serial number completed again within the window, B.9), the technician and
 -- appointment (dispatch records), and the costs per order (labour, materials, transport, B.10).
+-- completed_at: the (last) service report, i.e. the product was serviced; closed_at: the case was closed.
 -- Runs unchanged on H2 2.x and PostgreSQL 16.
 
 CREATE TABLE service_order (
@@ -23,6 +24,7 @@ CREATE TABLE service_order (
     transport_cost       NUMERIC(12,2) DEFAULT 0 NOT NULL,
     received_at          TIMESTAMP WITH TIME ZONE NOT NULL,
     completed_at         TIMESTAMP WITH TIME ZONE,
+    closed_at            TIMESTAMP WITH TIME ZONE,
     CONSTRAINT uk_service_order_case_number UNIQUE (case_number)
 );
 

@@ -35,6 +35,7 @@ public class ServiceOrder {
   private BigDecimal transportCost = BigDecimal.ZERO;
   private Instant receivedAt;
   private Instant completedAt;
+  private Instant closedAt;
 
   protected ServiceOrder() {
   }
@@ -71,9 +72,7 @@ public class ServiceOrder {
 
   void close(Boolean inWarranty, Instant closedAt) {
     this.inWarranty = inWarranty;
-    if (completedAt == null) {
-      completedAt = closedAt;
-    }
+    this.closedAt = closedAt;
   }
 
   static BigDecimal money(BigDecimal amount) {
@@ -97,4 +96,5 @@ public class ServiceOrder {
   public BigDecimal getTransportCost() { return transportCost; }
   public Instant getReceivedAt() { return receivedAt; }
   public Instant getCompletedAt() { return completedAt; }
+  public Instant getClosedAt() { return closedAt; }
 }

@@ -54,7 +54,10 @@ public class ServiceOrderService {
     find(caseNumber).complete(labour, materials, transport, completedAt);
   }
 
-  /** At closing: whether the work was free under warranty; an order closed without a report completes now. */
+  /**
+   * At closing: whether the work was free under warranty (null for a 7-day return). An order closed without a
+   * service report (out of scope, quote declined, return) stays without completion: it was no repair.
+   */
   public void close(String caseNumber, Boolean inWarranty, Instant closedAt) {
     find(caseNumber).close(inWarranty, closedAt);
   }

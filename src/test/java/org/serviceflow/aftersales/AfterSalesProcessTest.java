@@ -113,6 +113,7 @@ class AfterSalesProcessTest {
     assertThat(saved.getLabourCost()).isEqualByComparingTo("50.00");
     assertThat(saved.getInWarranty()).isTrue();
     assertThat(saved.getCompletedAt()).isEqualTo(RECEIVED.toInstant());
+    assertThat(saved.getClosedAt()).isEqualTo(RECEIVED.toInstant());
     assertThat(timeline(caseNumber)).anySatisfy(entry -> {
       assertThat(entry.action()).isEqualTo("远程支持");
       assertThat(entry.outcome()).contains("remoteResult=solved");
@@ -255,7 +256,9 @@ class AfterSalesProcessTest {
         .hasNotPassed("Task_AssessRequest").isEnded();
     assertThat(caseFiles.get(caseNumber).outcome()).isEqualTo("七天无理由退货，已办理退货退款");
     assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("aftersales.acknowledged", "aftersales.returned");
-    assertThat(serviceOrders.get(caseNumber).orElseThrow().getCompletedAt()).isNotNull();
+    ServiceOrder saved = serviceOrders.get(caseNumber).orElseThrow();
+    assertThat(saved.getClosedAt()).isEqualTo(RECEIVED.toInstant());
+    assertThat(saved.getCompletedAt()).as("no repair: never a repeat-repair reference").isNull();
   }
 
   @Test
@@ -374,6 +377,21 @@ class AfterSalesProcessTest {
     assertThat(second).variables().containsEntry("repeatRepair", false).containsEntry("earlierCaseNumber", null);
     assertThat(serviceOrders.get(second.getBusinessKey()).orElseThrow().isRepeatRepair()).isFalse();
     assertThat(caseFiles.get(second.getBusinessKey()).flaggedForReview()).isFalse();
+  }
+
+  @Test
+  void shouldNotCountAnOrderClosedWithoutServiceAsARepair() {
+    Map<String, Object> intake = intake("repair", OUT_OF_WARRANTY_PURCHASE);
+    ProcessInstance declined = receive(intake);
+    reply(declined);
+    assess(declined, false);
+    complete(declined, "Task_PrepareQuote", Map.of("quoteAmount", 380, "quoteNote", "更换压缩机"));
+    complete(declined, "Task_ConfirmQuote", Map.of("quoteDecision", "declined", "quoteDecisionNote", "太贵"));
+    executeJobs(declined);
+
+    ProcessInstance again = receive(intake, RECEIVED.plusDays(3));
+
+    assertThat(again).variables().containsEntry("repeatRepair", false);
   }
 
   // ------------------------------------------------------------------------------------------ deadlines
