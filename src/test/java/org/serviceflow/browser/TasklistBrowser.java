@@ -146,10 +146,10 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /**
-   * Shows the tasks of a filter (by its name, e.g. 我组的任务) and opens the task with this name and id
-   * (other cases may have tasks of the same name).
+   * Shows the tasks of a filter (by its name, e.g. 我组的任务) and waits until the task with this name
+   * and id is listed (other cases may have tasks of the same name). Returns its link.
    */
-  void openTask(String filterName, String taskName, String taskId) {
+  By showTask(String filterName, String taskName, String taskId) {
     By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
         + filterName + "')]");
     By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
@@ -166,7 +166,12 @@ final class TasklistBrowser implements AutoCloseable {
     } catch (TimeoutException e) {
       throw diagnosed(e);
     }
-    click(task);
+    return task;
+  }
+
+  /** Shows the task in its filter, as {@link #showTask}, and opens it. */
+  void openTask(String filterName, String taskName, String taskId) {
+    click(showTask(filterName, taskName, taskId));
     visible(By.cssSelector("section.task-card"));
   }
 

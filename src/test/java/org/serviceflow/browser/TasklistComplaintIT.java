@@ -103,6 +103,10 @@ class TasklistComplaintIT {
       browser.screenshot("4-verify-form");
       assertThat(browser.formErrors()).isEmpty();
       browser.completeTask();
+      Task solution = taskService.createTaskQuery().processInstanceId(started.getId())
+          .taskDefinitionKey("Task_ProposeSolution").singleResult();
+      assertThat(solution).as("solution task after the verification").isNotNull();
+      browser.showTask("我组的任务", "分析原因并提出解决方案", solution.getId());
       browser.screenshot("5-verified");
 
       // then: the verification is done as valid, by that user, and the process moved on to the solution
