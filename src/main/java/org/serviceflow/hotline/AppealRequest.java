@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.serviceflow.web.PhoneNumber;
 
 /**
  * A 12345 appeal (诉求) as POST /api/hotline/appeals receives it: the intake fields of PROCESSES.md
@@ -32,9 +33,7 @@ import java.util.Set;
 public record AppealRequest(
     @Size(max = 100) String citizenName,
     /** Mainland mobile (13812345678, +86 allowed) or landline with area code (010-12345678, 0571-8765432-123). */
-    @NotBlank
-    @Pattern(regexp = PHONE, message = "必须是手机号码(如 13812345678)或带区号的固定电话(如 010-12345678)")
-    String citizenPhone,
+    @NotBlank @PhoneNumber String citizenPhone,
     Boolean confidential,
     @NotBlank @Pattern(regexp = TYPES, message = "必须是以下代码之一: " + TYPE_LIST) String appealType,
     @NotBlank @Pattern(regexp = URGENCIES, message = "必须是以下代码之一: urgent, normal") String urgency,
@@ -60,7 +59,6 @@ public record AppealRequest(
   static final String CODE = "[a-z0-9]+(-[a-z0-9]+)*";
   static final String CODE_MESSAGE = "必须是小写字母、数字和横线组成的代码(如 housing、district-a)";
   /** A mainland mobile (+86 allowed) or a landline with area code and optional extension. */
-  static final String PHONE = "(\\+?86[- ]?)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?";
 
   /** Types that are appeals about an event (求助/投诉/举报): when, where, who (000:274–275). */
   private static final Set<String> ABOUT_AN_EVENT = Set.of(HELP, COMPLAINT, REPORT);

@@ -1,12 +1,12 @@
 package org.serviceflow.hotline;
 
 import jakarta.validation.Valid;
+import org.serviceflow.casefile.CaseFileLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * POST /api/hotline/appeals: intake of a 12345 appeal (受理) by an authenticated hotline operator.
@@ -27,8 +27,6 @@ class HotlineIntakeController {
   @PostMapping
   ResponseEntity<HotlineIntakeService.Receipt> receive(@Valid @RequestBody AppealRequest request) {
     HotlineIntakeService.Receipt receipt = intake.receive(request);
-    var caseFile = ServletUriComponentsBuilder.fromCurrentContextPath()
-        .path("/api/cases/{caseNumber}").buildAndExpand(receipt.caseNumber()).toUri();
-    return ResponseEntity.created(caseFile).body(receipt);
+    return ResponseEntity.created(CaseFileLinks.caseFile(receipt.caseNumber())).body(receipt);
   }
 }

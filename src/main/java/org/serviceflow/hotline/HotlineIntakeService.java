@@ -3,13 +3,12 @@ package org.serviceflow.hotline;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.serviceflow.casefile.CaseStarter;
+import org.serviceflow.casefile.CaseStarter.StartedCase;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts a 12345 hotline process for a validated appeal, as the signed-in hotline operator (the
@@ -23,12 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class HotlineIntakeService {
 
-  private final RuntimeService runtimeService;
+  private final CaseStarter cases;
   private final ZoneId zone;
 
-  HotlineIntakeService(RuntimeService runtimeService,
-      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
-    this.runtimeService = runtimeService;
+  HotlineIntakeService(CaseStarter cases, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+    this.cases = cases;
     this.zone = zone;
   }
 
@@ -45,19 +43,11 @@ class HotlineIntakeService {
     }
   }
 
-  @Transactional
   public Receipt receive(AppealRequest request) {
-    ProcessInstanceWithVariables instance = runtimeService
-        .createProcessInstanceByKey(HotlineVariables.PROCESS_KEY)
-        .setVariables(intakeVariables(request))
-        .executeWithVariablesInReturn();
-    String caseNumber = instance.getBusinessKey();
-    if (caseNumber == null) {
-      throw new IllegalStateException("hotline process " + instance.getId() + " started without a case number");
-    }
-    VariableMap variables = instance.getVariables();
+    StartedCase started = cases.start(HotlineVariables.PROCESS_KEY, intakeVariables(request));
+    VariableMap variables = started.variables();
     Integer hours = positive(variables.get(HotlineVariables.HANDLING_HOURS));
-    return new Receipt(caseNumber, instance.getId(), receivedAt(variables.get(HotlineVariables.RECEIVED_AT)),
+    return new Receipt(started.caseNumber(), started.processInstanceId(), receivedAt(variables.get(HotlineVariables.RECEIVED_AT)),
         hours == null ? positive(variables.get(HotlineVariables.HANDLING_WORKDAYS)) : null, hours);
   }
 
