@@ -95,7 +95,9 @@ public final class AfterSalesVariables {
   public static final String PHONE_RESULT = "phoneResult";
   public static final String REMOTE_RESULT = "remoteResult";
 
-  // dispatch (推荐技术员, 派工) and appointment (预约上门时间, 告知预约)
+  // dispatch (确定技能组, 推荐技术员, 派工) and appointment (预约上门时间, 告知预约)
+  /** String: the skill group the technician is proposed from — decision afterSalesDispatch. */
+  public static final String TECHNICIAN_GROUP = "technicianGroup";
   /** String: the technician with the least open work, proposed by ProposeTechnicianDelegate. */
   public static final String PROPOSED_TECHNICIAN = "proposedTechnician";
   /** String: the dispatched technician's user id (null until dispatch). */
@@ -180,6 +182,7 @@ public final class AfterSalesVariables {
   public Date completedAt() { return date(COMPLETED_AT); }
   public Date visitDueAt() { return date(VISIT_DUE_AT); }
   public String technician() { return string(TECHNICIAN); }
+  public String technicianGroup() { return string(TECHNICIAN_GROUP); }
   public String appointmentAt() { return string(APPOINTMENT_AT); }
   public String partsNeededBy() { return string(PARTS_NEEDED_BY); }
   public String noticeTemplate() { return string(NOTICE_TEMPLATE); }

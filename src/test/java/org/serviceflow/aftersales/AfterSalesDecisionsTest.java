@@ -85,6 +85,23 @@ class AfterSalesDecisionsTest {
     assertThat(warranty("installation", "toys", 12)).containsEntry("inWarranty", false);
   }
 
+  // ------------------------------------------------------------------ afterSalesDispatch
+
+  private Object technicianGroup(String productLine) {
+    return evaluate("afterSalesDispatch", Map.of("productLine", productLine)).getSingleEntry();
+  }
+
+  @ParameterizedTest(name = "{0} → technical-service")
+  @ValueSource(strings = {"appliance", "electronics", "furniture"})
+  void shouldProposeTechniciansOfTechnicalServiceForEachProductLine(String productLine) {
+    assertThat(technicianGroup(productLine)).isEqualTo("technical-service");
+  }
+
+  @Test
+  void shouldProposeTechniciansOfTechnicalServiceForOtherProductLines() {
+    assertThat(technicianGroup("toys")).isEqualTo("technical-service");
+  }
+
   // ------------------------------------------------------------------ afterSalesTriage
 
   private Object triage(String serviceType) {

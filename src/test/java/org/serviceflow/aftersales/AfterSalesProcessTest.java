@@ -328,7 +328,8 @@ class AfterSalesProcessTest {
       ProcessInstance first = receive(intake("installation", IN_WARRANTY_PURCHASE));
       reply(first);
       assess(first, false);
-      assertThat(first).variables().containsEntry("proposedTechnician", "ajishu1").containsEntry("technician", "ajishu1");
+      assertThat(first).variables().containsEntry("technicianGroup", "technical-service")
+          .containsEntry("proposedTechnician", "ajishu1").containsEntry("technician", "ajishu1");
       dispatchAndArrive(first, APPOINTMENT);
 
       ProcessInstance second = receive(intake("installation", IN_WARRANTY_PURCHASE));
