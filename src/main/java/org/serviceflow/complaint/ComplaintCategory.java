@@ -1,7 +1,9 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.web.CodeList;
+
 /** What the complaint is about; complaintRouting.dmn routes on these codes (PROCESSES.md A.3: 003:313–316). */
-public enum ComplaintCategory implements ComplaintCode.Coded {
+public enum ComplaintCategory implements CodeList.Coded {
   PRODUCT_QUALITY("product-quality", "产品质量"),
   PRODUCT_FUNCTION("product-function", "产品功能"),
   PACKAGING("packaging", "包装"),

@@ -1,7 +1,9 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.web.CodeList;
+
 /** How the complaint came in (PROCESSES.md A.1: 000 L125 §四.1, 003:306). */
-public enum ComplaintChannel implements ComplaintCode.Coded {
+public enum ComplaintChannel implements CodeList.Coded {
   PHONE("phone", "电话"),
   LETTER("letter", "信函"),
   VISIT("visit", "来访"),

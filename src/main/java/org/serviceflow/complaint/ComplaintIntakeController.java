@@ -1,12 +1,12 @@
 package org.serviceflow.complaint;
 
 import jakarta.validation.Valid;
+import org.serviceflow.casefile.CaseFileLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * POST /api/complaints: intake of a complaint (受理登记) by an authenticated customer-service
@@ -26,8 +26,6 @@ class ComplaintIntakeController {
   @PostMapping
   ResponseEntity<ComplaintIntakeService.Receipt> receive(@Valid @RequestBody ComplaintRequest request) {
     ComplaintIntakeService.Receipt receipt = intake.receive(request);
-    var caseFile = ServletUriComponentsBuilder.fromCurrentContextPath()
-        .path("/api/cases/{caseNumber}").buildAndExpand(receipt.caseNumber()).toUri();
-    return ResponseEntity.created(caseFile).body(receipt);
+    return ResponseEntity.created(CaseFileLinks.caseFile(receipt.caseNumber())).body(receipt);
   }
 }

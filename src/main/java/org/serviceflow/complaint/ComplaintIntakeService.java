@@ -1,9 +1,8 @@
 package org.serviceflow.complaint;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.serviceflow.casefile.CaseStarter;
+import org.serviceflow.casefile.CaseStarter.StartedCase;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts a complaint process for a validated intake, as the signed-in intake clerk (the process's
@@ -13,26 +12,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ComplaintIntakeService {
 
-  private final RuntimeService runtimeService;
+  private final CaseStarter cases;
 
-  ComplaintIntakeService(RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
+  ComplaintIntakeService(CaseStarter cases) {
+    this.cases = cases;
   }
 
   /** The started case: its number (the process instance's business key) and process instance. */
   record Receipt(String caseNumber, String processInstanceId) {
   }
 
-  @Transactional
   public Receipt receive(ComplaintRequest request) {
-    ProcessInstanceWithVariables instance = runtimeService
-        .createProcessInstanceByKey(ComplaintVariables.PROCESS_KEY)
-        .setVariables(request.toVariables())
-        .executeWithVariablesInReturn();
-    String caseNumber = instance.getBusinessKey();
-    if (caseNumber == null) {
-      throw new IllegalStateException("complaint process " + instance.getId() + " started without a case number");
-    }
-    return new Receipt(caseNumber, instance.getId());
+    StartedCase started = cases.start(ComplaintVariables.PROCESS_KEY, request.toVariables());
+    return new Receipt(started.caseNumber(), started.processInstanceId());
   }
 }

@@ -1,5 +1,7 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.web.CodeList;
+import org.serviceflow.web.PhoneNumber;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -8,7 +10,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -27,21 +28,20 @@ import java.util.Map;
 public record ComplaintRequest(
     @NotBlank @Size(max = 100) String customerName,
     /** Mainland mobile (13812345678, +86 allowed) or landline with area code (010-12345678, 0571-8765432-123). */
-    @Pattern(regexp = MOBILE_OR_LANDLINE, message = "必须是手机号码(如 13812345678)或带区号的固定电话(如 010-12345678)")
+    @PhoneNumber
     String customerPhone,
     @Email @Size(max = 200) String customerEmail,
-    @NotBlank @ComplaintCode(ComplaintCustomerTier.class) String customerTier,
+    @NotBlank @CodeList(ComplaintCustomerTier.class) String customerTier,
     @Size(max = 100) String productOrOrderNo,
     @NotBlank @Size(max = 4000) String content,
     @NotNull @PastOrPresent LocalDate occurredOn,
-    @NotBlank @ComplaintCode(ComplaintChannel.class) String channel,
-    @NotBlank @ComplaintCode(ComplaintCategory.class) String category,
-    @NotBlank @ComplaintCode(ComplaintSeverity.class) String severity,
+    @NotBlank @CodeList(ComplaintChannel.class) String channel,
+    @NotBlank @CodeList(ComplaintCategory.class) String category,
+    @NotBlank @CodeList(ComplaintSeverity.class) String severity,
     boolean againstStaff,
     @Size(max = 100) String staffName) {
 
   /** Blank (no phone), a mainland mobile (+86 allowed) or a landline with area code and optional extension. */
-  static final String MOBILE_OR_LANDLINE = "\\s*|(\\+?86[- ]?)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?";
 
   /** The intake variables of the complaint process, types as the Tasklist start form stores them. */
   Map<String, Object> toVariables() {

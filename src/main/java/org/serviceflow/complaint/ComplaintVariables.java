@@ -1,5 +1,6 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.web.CodeList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,8 +197,8 @@ public final class ComplaintVariables {
     return value instanceof Number n ? n.intValue() : 0;
   }
 
-  private static String label(ComplaintCode.Coded[] codes, String code) {
-    for (ComplaintCode.Coded coded : codes) {
+  private static String label(CodeList.Coded[] codes, String code) {
+    for (CodeList.Coded coded : codes) {
       if (coded.code().equals(code)) {
         return coded.label();
       }

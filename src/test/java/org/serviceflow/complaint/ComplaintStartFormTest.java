@@ -1,5 +1,6 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.web.CodeList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ class ComplaintStartFormTest {
     return new String[0];
   }
 
-  private static String[] codes(ComplaintCode.Coded[] codes) {
-    return java.util.Arrays.stream(codes).map(ComplaintCode.Coded::code).toArray(String[]::new);
+  private static String[] codes(CodeList.Coded[] codes) {
+    return java.util.Arrays.stream(codes).map(CodeList.Coded::code).toArray(String[]::new);
   }
 }

@@ -1,4 +1,4 @@
-package org.serviceflow.complaint;
+package org.serviceflow.web;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -12,13 +12,13 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The field holds one of the codes of a complaint code list (channel, category, severity, tier).
+ * The field holds one of the codes of a code list (an enum of {@link Coded} constants, e.g. a complaint category).
  * Blank values pass: combine with {@code @NotBlank} where the field is required.
  */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
-@Constraint(validatedBy = ComplaintCode.Validator.class)
-public @interface ComplaintCode {
+@Constraint(validatedBy = CodeList.Validator.class)
+public @interface CodeList {
 
   /** The code list: an enum whose constants implement {@link Coded}. */
   Class<? extends Coded> value();
@@ -37,12 +37,12 @@ public @interface ComplaintCode {
   }
 
   /** Checks the value against the enum's codes and lists them in the message. */
-  class Validator implements ConstraintValidator<ComplaintCode, String> {
+  class Validator implements ConstraintValidator<CodeList, String> {
 
     private String[] codes;
 
     @Override
-    public void initialize(ComplaintCode annotation) {
+    public void initialize(CodeList annotation) {
       codes = Arrays.stream(annotation.value().getEnumConstants()).map(Coded::code).toArray(String[]::new);
     }
 
