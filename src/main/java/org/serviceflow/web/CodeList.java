@@ -9,7 +9,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * The field holds one of the codes of a code list (an enum of {@link Coded} constants, e.g. a complaint category).
