@@ -302,6 +302,7 @@ class AfterSalesProcessIT {
     assertThat((BigDecimal) order.get("materials_cost")).isEqualByComparingTo("85.50");
     assertThat((BigDecimal) order.get("transport_cost")).isEqualByComparingTo("30.00");
     assertThat(order.get("completed_at")).isNotNull();
+    assertThat(order.get("closed_at")).isNotNull();
     assertThat(((java.sql.Timestamp) order.get("appointment_at")).toInstant()).isEqualTo(appointment.toInstant());
 
     // and the customer received the acknowledgement, the appointment and the completion by e-mail
