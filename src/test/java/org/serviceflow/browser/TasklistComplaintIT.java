@@ -19,12 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Tasklist in a real browser (headless Debian Chromium, Chinese locale) on the whole application and
  * embedded PostgreSQL: a customer-service clerk starts 投诉处理 through its start form; the quality
  * department's user does the first response and the initial verification through their Camunda Forms;
- * the engine shows the process moved past the verification. Screenshots go to docs/processes/img.
+ * the engine shows the process moved past the verification. Screenshots go to target/screenshots,
+ * or, to refresh the ones in the docs, to the folder named by -Dscreenshots.dir=docs/processes/img.
  */
 @PostgresIntegrationTest
 class TasklistComplaintIT {
 
-  static final Path SCREENSHOTS = Path.of("docs/processes/img");
+  static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
   static final String CLERK = "kefu1";
   static final String QUALITY_DEFAULT = "zhiliang1";
   static final String PASSWORD = "demo";
