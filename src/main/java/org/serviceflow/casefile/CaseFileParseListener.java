@@ -22,7 +22,9 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  *   <li>{@code case.status} on a user task: the case status when the task is created;</li>
  *   <li>{@code case.deadline} on a user task: the deadline kind (e.g. VERIFICATION) stored with the task's
  *       due date and follow-up date (the warning) when it is created — the same instants as its timers —
- *       and met when the task ends normally (not when a timer or an event cancels it).</li>
+ *       and met when the task ends normally (not when a timer or an event cancels it);</li>
+ *   <li>{@code case.deadline} on a subprocess: met when the subprocess ends normally (a delegate sets
+ *       the deadline, e.g. when the span it covers starts).</li>
  * </ul>
  */
 class CaseFileParseListener extends AbstractBpmnParseListener {
@@ -52,6 +54,14 @@ class CaseFileParseListener extends AbstractBpmnParseListener {
       if (deadline != null) {
         activity.addListener(ExecutionListener.EVENTNAME_END, new DeadlineMet(deadline));
       }
+    }
+  }
+
+  @Override
+  public void parseSubProcess(Element subProcessElement, ScopeImpl scope, ActivityImpl activity) {
+    String deadline = extensionProperty(subProcessElement, DEADLINE_PROPERTY);
+    if (deadline != null) {
+      activity.addListener(ExecutionListener.EVENTNAME_END, new DeadlineMet(deadline));
     }
   }
 
