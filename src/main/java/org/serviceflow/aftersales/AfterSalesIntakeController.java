@@ -1,12 +1,12 @@
 package org.serviceflow.aftersales;
 
 import jakarta.validation.Valid;
+import org.serviceflow.casefile.CaseFileLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * POST /api/service-requests: intake of a service request (售后服务申请) by an authenticated
@@ -27,8 +27,6 @@ class AfterSalesIntakeController {
   @PostMapping
   ResponseEntity<AfterSalesIntakeService.Receipt> receive(@Valid @RequestBody ServiceRequest request) {
     AfterSalesIntakeService.Receipt receipt = intake.receive(request);
-    var caseFile = ServletUriComponentsBuilder.fromCurrentContextPath()
-        .path("/api/cases/{caseNumber}").buildAndExpand(receipt.caseNumber()).toUri();
-    return ResponseEntity.created(caseFile).body(receipt);
+    return ResponseEntity.created(CaseFileLinks.caseFile(receipt.caseNumber())).body(receipt);
   }
 }

@@ -1,10 +1,8 @@
 package org.serviceflow.aftersales;
 
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
-import org.camunda.bpm.engine.variable.VariableMap;
+import org.serviceflow.casefile.CaseStarter;
+import org.serviceflow.casefile.CaseStarter.StartedCase;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts an after-sales process for a validated service request, as the signed-in customer-service
@@ -14,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AfterSalesIntakeService {
 
-  private final RuntimeService runtimeService;
+  private final CaseStarter cases;
 
-  AfterSalesIntakeService(RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
+  AfterSalesIntakeService(CaseStarter cases) {
+    this.cases = cases;
   }
 
   /**
@@ -27,19 +25,10 @@ class AfterSalesIntakeService {
   record Receipt(String caseNumber, String processInstanceId, boolean repeatRepair, String earlierCaseNumber) {
   }
 
-  @Transactional
   public Receipt receive(ServiceRequest request) {
-    ProcessInstanceWithVariables instance = runtimeService
-        .createProcessInstanceByKey(AfterSalesVariables.PROCESS_KEY)
-        .setVariables(request.toVariables())
-        .executeWithVariablesInReturn();
-    String caseNumber = instance.getBusinessKey();
-    if (caseNumber == null) {
-      throw new IllegalStateException("after-sales process " + instance.getId() + " started without a case number");
-    }
-    VariableMap variables = instance.getVariables();
-    return new Receipt(caseNumber, instance.getId(),
-        Boolean.TRUE.equals(variables.get(AfterSalesVariables.REPEAT_REPAIR)),
-        (String) variables.get(AfterSalesVariables.EARLIER_CASE_NUMBER));
+    StartedCase started = cases.start(AfterSalesVariables.PROCESS_KEY, request.toVariables());
+    return new Receipt(started.caseNumber(), started.processInstanceId(),
+        Boolean.TRUE.equals(started.variables().get(AfterSalesVariables.REPEAT_REPAIR)),
+        (String) started.variables().get(AfterSalesVariables.EARLIER_CASE_NUMBER));
   }
 }

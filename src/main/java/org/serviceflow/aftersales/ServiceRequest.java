@@ -14,8 +14,12 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.serviceflow.web.CodeList;
+import org.serviceflow.web.PhoneNumber;
 
 /**
  * A service request (售后服务申请, PROCESSES.md B.1) as POST /api/service-requests receives it, named
@@ -31,34 +35,107 @@ import java.util.Map;
 @ServiceRequest.RequiredForServiceType
 public record ServiceRequest(
     @NotBlank @Size(max = 100) String customerName,
-    /** Mainland mobile (13812345678, +86 allowed) or landline with area code (010-12345678, 0571-8765432-123). */
-    @NotBlank
-    @Pattern(regexp = MOBILE_OR_LANDLINE, message = "必须是手机号码(如 13812345678)或带区号的固定电话(如 010-12345678)")
-    String customerPhone,
+    @NotBlank @PhoneNumber String customerPhone,
     @Email @Size(max = 200) String customerEmail,
     @Size(max = 300) String address,
-    @NotBlank @Pattern(regexp = PRODUCT_LINES, message = "必须是以下代码之一: " + PRODUCT_LINE_LIST)
-    String productLine,
+    @NotBlank @CodeList(ProductLine.class) String productLine,
     @NotBlank @Size(max = 100) String productModel,
     @Pattern(regexp = SERIAL, message = "只能包含字母、数字、横线和斜线，最多 50 个字符") String serialNumber,
     @PastOrPresent LocalDate purchaseDate,
     @Size(max = 100) String proofOfPurchase,
-    @NotBlank @Pattern(regexp = SERVICE_TYPES, message = "必须是以下代码之一: " + SERVICE_TYPE_LIST)
-    String serviceType,
+    @NotBlank @CodeList(ServiceType.class) String serviceType,
     @NotBlank @Size(max = 4000) String faultDescription,
-    @NotBlank @Pattern(regexp = URGENCIES, message = "必须是以下代码之一: urgent, normal") String urgency) {
+    @NotBlank @CodeList(Urgency.class) String urgency) {
 
-  /** Blank, a mainland mobile (+86 allowed) or a landline with area code and optional extension. */
-  static final String MOBILE_OR_LANDLINE = "\\s*|(\\+?86[- ]?)?1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?";
-  static final String PRODUCT_LINE_LIST = "appliance, electronics, furniture";
-  static final String PRODUCT_LINES = "appliance|electronics|furniture";
-  static final String SERVICE_TYPE_LIST = "repair, installation, replacement, return, maintenance, advice";
-  static final String SERVICE_TYPES = "repair|installation|replacement|return|maintenance|advice";
-  static final String URGENCIES = "urgent|normal";
   static final String SERIAL = "\\s*|[A-Za-z0-9][A-Za-z0-9/-]{0,49}";
 
-  /** Advice is answered by phone; every other type may end in a visit. */
-  static final String ADVICE = "advice";
+  /** The codes of each list joined by "|", in order (what the start form must offer). */
+  static final String PRODUCT_LINES = codes(ProductLine.class);
+  static final String SERVICE_TYPES = codes(ServiceType.class);
+  static final String URGENCIES = codes(Urgency.class);
+
+  /** Product lines: the keys of afterSalesWarranty.dmn, whose last rows cover any other line. */
+  enum ProductLine implements CodeList.Coded {
+    APPLIANCE("appliance", "家电"),
+    ELECTRONICS("electronics", "电子产品"),
+    FURNITURE("furniture", "家具");
+
+    private final String code;
+    private final String label;
+
+    ProductLine(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Service types (PROCESSES.md B.1). Advice is answered by phone; every other type may end in a visit. */
+  enum ServiceType implements CodeList.Coded {
+    REPAIR("repair", "维修"),
+    INSTALLATION("installation", "安装"),
+    REPLACEMENT("replacement", "更换"),
+    RETURN("return", "退换货"),
+    MAINTENANCE("maintenance", "保养"),
+    ADVICE("advice", "咨询");
+
+    private final String code;
+    private final String label;
+
+    ServiceType(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+
+    /** A known type other than advice: serial number, purchase date and address are needed. */
+    static boolean mayNeedAVisit(String code) {
+      return code != null && !ADVICE.code.equals(code)
+          && Arrays.stream(values()).anyMatch(type -> type.code.equals(code));
+    }
+  }
+
+  /** Urgency (PROCESSES.md B.2): urgent requests are answered within 2 h and visited the same day. */
+  enum Urgency implements CodeList.Coded {
+    URGENT("urgent", "紧急"),
+    NORMAL("normal", "一般");
+
+    private final String code;
+    private final String label;
+
+    Urgency(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
 
   /** The intake variables of the after-sales process, types as the Tasklist start form stores them. */
   Map<String, Object> toVariables() {
@@ -82,6 +159,10 @@ public record ServiceRequest(
     return value == null || value.isBlank() ? null : value.strip();
   }
 
+  private static String codes(Class<? extends CodeList.Coded> list) {
+    return Arrays.stream(list.getEnumConstants()).map(CodeList.Coded::code).collect(Collectors.joining("|"));
+  }
+
   /**
    * The rules that depend on the service type: serial number, purchase date and address unless the
    * request is only for advice. Each is reported on its own field; an unknown type is only reported
@@ -103,19 +184,19 @@ public record ServiceRequest(
 
     @Override
     public boolean isValid(ServiceRequest request, ConstraintValidatorContext context) {
+      if (!ServiceType.mayNeedAVisit(request.serviceType())) {
+        return true;
+      }
       context.disableDefaultConstraintViolation();
-      String type = request.serviceType();
       boolean valid = true;
-      if (type != null && type.matches(SERVICE_TYPES) && !ADVICE.equals(type)) {
-        if (blankToNull(request.serialNumber()) == null) {
-          valid = reject(context, "serialNumber", "除咨询外必须填写产品序列号");
-        }
-        if (request.purchaseDate() == null) {
-          valid = reject(context, "purchaseDate", "除咨询外必须填写购买日期(用于判定保修期和七天无理由退货)");
-        }
-        if (blankToNull(request.address()) == null) {
-          valid = reject(context, "address", "除咨询外可能需要上门服务，必须填写地址");
-        }
+      if (blankToNull(request.serialNumber()) == null) {
+        valid = reject(context, "serialNumber", "除咨询外必须填写产品序列号");
+      }
+      if (request.purchaseDate() == null) {
+        valid = reject(context, "purchaseDate", "除咨询外必须填写购买日期(用于判定保修期和七天无理由退货)");
+      }
+      if (blankToNull(request.address()) == null) {
+        valid = reject(context, "address", "除咨询外可能需要上门服务，必须填写地址");
       }
       return valid;
     }
