@@ -1,5 +1,6 @@
 package org.serviceflow.aftersales;
 
+import org.serviceflow.support.ProcessEngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** One test per rule of each after-sales decision table, evaluated by the deployed decisions. */
-@AfterSalesEngineTest
+@ProcessEngineTest
 class AfterSalesDecisionsTest {
 
   @Autowired

@@ -1,5 +1,7 @@
 package org.serviceflow.aftersales;
 
+import org.serviceflow.support.ProcessEngineTest;
+import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -39,10 +41,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Drives every path of afterSalesService.bpmn with the real calendar, case file, service orders and notification
  * outbox (PROCESSES.md B). Timers are fired by moving the engine clock and executing the due jobs. The class
- * asserts 100% flow-node and sequence-flow coverage of the model (see {@link AfterSalesEngineTest}).
+ * asserts 100% flow-node and sequence-flow coverage of the model (see {@link ProcessEngineTest}).
  */
-@AfterSalesEngineTest
-class AfterSalesProcessTest {
+@ProcessEngineTest
+class AfterSalesProcessTest extends ProcessTestSupport {
 
   /** A Monday, so that every working-day deadline below is plain arithmetic. */
   static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
@@ -55,12 +57,8 @@ class AfterSalesProcessTest {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  @Autowired CaseFileService caseFiles;
   @Autowired ServiceOrderService serviceOrders;
-  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void initAssertions() {
@@ -641,79 +639,23 @@ class AfterSalesProcessTest {
     identityService.createMembership(id, "technical-service");
   }
 
-  Task task(ProcessInstance order, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(order.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
 
-  List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
-  }
 
-  void complete(ProcessInstance order, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(order, taskKey).getId(), variables);
-  }
 
-  /** Runs the asynchronous steps (the closing) as the job executor would. */
-  void executeJobs(ProcessInstance order) {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(order.getId()).executable().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
 
-  Job timer(ProcessInstance order, String boundaryEventId) {
-    Job job = managementService.createJobQuery().processInstanceId(order.getId()).timers()
-        .activityId(boundaryEventId).singleResult();
-    assertThat(job).as("timer of %s", boundaryEventId).isNotNull();
-    return job;
-  }
 
-  /** Not due a minute before the instant, due a minute after it; then fires it. */
-  void fireTimer(ProcessInstance order, String boundaryEventId, OffsetDateTime instant) {
-    assertThat(timer(order, boundaryEventId).getDuedate()).isEqualTo(date(instant));
-    ClockUtil.setCurrentTime(date(instant.minus(Duration.ofMinutes(1))));
-    assertThat(dueTimers(order, boundaryEventId)).as("%s due before %s", boundaryEventId, instant).isZero();
-    ClockUtil.setCurrentTime(date(instant.plus(Duration.ofMinutes(1))));
-    assertThat(dueTimers(order, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
-    managementService.executeJob(timer(order, boundaryEventId).getId());
-  }
 
-  long dueTimers(ProcessInstance order, String boundaryEventId) {
-    return managementService.createJobQuery().processInstanceId(order.getId()).timers().activityId(boundaryEventId)
-        .duedateLowerThan(ClockUtil.getCurrentTime()).count();
-  }
 
   String body(String caseNumber, String template) {
     return jdbc.queryForList("select body from notification where case_number = ? and template_key = ? and channel = 'SMS'",
         String.class, caseNumber, template).stream().findFirst().orElse(null);
   }
 
-  /** The templates of the messages written for one recipient (phone, e-mail address or staff user id), in order. */
-  List<String> templatesSentTo(String caseNumber, String recipient) {
-    return jdbc.queryForList("select template_key from notification where case_number = ? and recipient = ? "
-        + "and channel in ('SMS', 'INBOX', 'EMAIL') order by id", String.class, caseNumber, recipient).stream()
-        .distinct().toList();
-  }
 
-  List<TimelineEntryView> timeline(String caseNumber) {
-    return caseFiles.timeline(caseNumber);
-  }
 
   List<String> actions(String caseNumber) {
     return timeline(caseNumber).stream().map(TimelineEntryView::action).toList();
   }
 
-  static Date date(String isoOffsetDateTime) {
-    return date(OffsetDateTime.parse(isoOffsetDateTime));
-  }
 
-  static Date date(OffsetDateTime dateTime) {
-    return Date.from(dateTime.toInstant());
-  }
 }

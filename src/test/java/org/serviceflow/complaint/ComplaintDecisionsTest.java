@@ -1,5 +1,6 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.support.ProcessEngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** One test per rule of each complaint decision table, evaluated by the deployed decisions. */
-@ComplaintEngineTest
+@ProcessEngineTest
 class ComplaintDecisionsTest {
 
   @Autowired

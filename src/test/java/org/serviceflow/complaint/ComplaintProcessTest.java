@@ -1,5 +1,7 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.support.ProcessEngineTest;
+import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -36,21 +38,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Drives every path of complaint.bpmn with the real calendar, case file and notification outbox
  * (PROCESSES.md A). Timers are fired by moving the engine clock and executing the due jobs.
- * The class asserts 100% flow-node and sequence-flow coverage of the model (see {@link ComplaintEngineTest}).
+ * The class asserts 100% flow-node and sequence-flow coverage of the model (see {@link ProcessEngineTest}).
  */
-@ComplaintEngineTest
-class ComplaintProcessTest {
+@ProcessEngineTest
+class ComplaintProcessTest extends ProcessTestSupport {
 
   /** A Monday, so that every working-day deadline below is plain arithmetic. */
   static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  @Autowired CaseFileService caseFiles;
-  @Autowired JdbcTemplate jdbc;
 
   @BeforeEach
   void initAssertions() {
@@ -429,84 +427,23 @@ class ComplaintProcessTest {
     complete(complaint, "Task_NotifyCustomerOfResult", Map.of("resultNote", "电话告知"));
   }
 
-  Task task(ProcessInstance complaint, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(complaint.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
 
-  List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
-  }
 
-  void complete(ProcessInstance complaint, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(complaint, taskKey).getId(), variables);
-  }
 
-  /** Runs the asynchronous steps (the closing) as the job executor would. */
-  void executeJobs(ProcessInstance complaint) {
-    List<Job> jobs;
-    while (!(jobs = managementService.createJobQuery().processInstanceId(complaint.getId()).executable().list()).isEmpty()) {
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
 
-  Job timer(ProcessInstance complaint, String boundaryEventId) {
-    Job job = managementService.createJobQuery().processInstanceId(complaint.getId()).timers()
-        .activityId(boundaryEventId).singleResult();
-    assertThat(job).as("timer of %s", boundaryEventId).isNotNull();
-    return job;
-  }
 
-  /** Not due a minute before the instant, due a minute after it; then fires it, which the timeline records. */
-  void fireTimer(ProcessInstance complaint, String boundaryEventId, OffsetDateTime instant) {
-    assertThat(timer(complaint, boundaryEventId).getDuedate()).isEqualTo(date(instant));
-    ClockUtil.setCurrentTime(date(instant.minus(Duration.ofMinutes(1))));
-    assertThat(dueTimers(complaint, boundaryEventId)).as("%s due before %s", boundaryEventId, instant).isZero();
-    ClockUtil.setCurrentTime(date(instant.plus(Duration.ofMinutes(1))));
-    assertThat(dueTimers(complaint, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
-    managementService.executeJob(timer(complaint, boundaryEventId).getId());
-    assertThat(timeline(complaint.getBusinessKey())).as("timeline entry of %s", boundaryEventId).anySatisfy(entry -> {
-      assertThat(entry.activityId()).isEqualTo(boundaryEventId);
-      assertThat(entry.action()).startsWith("计时器：");
-      assertThat(entry.actor()).isEqualTo("系统");
-    });
-  }
 
-  long dueTimers(ProcessInstance complaint, String boundaryEventId) {
-    return managementService.createJobQuery().processInstanceId(complaint.getId()).timers().activityId(boundaryEventId)
-        .duedateLowerThan(ClockUtil.getCurrentTime()).count();
-  }
 
   List<Map<String, Object>> outbox(String caseNumber) {
     return jdbc.queryForList("select channel, recipient, template_key, body from notification where case_number = ? order by id",
         caseNumber);
   }
 
-  /** The templates of the messages written for one recipient (phone, e-mail address or staff user id), in order. */
-  List<String> templatesSentTo(String caseNumber, String recipient) {
-    return jdbc.queryForList("select template_key from notification where case_number = ? and recipient = ? "
-        + "and channel in ('SMS', 'INBOX', 'EMAIL') order by id", String.class, caseNumber, recipient).stream()
-        .distinct().toList();
-  }
 
-  List<TimelineEntryView> timeline(String caseNumber) {
-    return caseFiles.timeline(caseNumber);
-  }
 
   List<String> actions(String caseNumber) {
     return timeline(caseNumber).stream().map(TimelineEntryView::action).toList();
   }
 
-  static Date date(String isoOffsetDateTime) {
-    return date(OffsetDateTime.parse(isoOffsetDateTime));
-  }
 
-  static Date date(OffsetDateTime dateTime) {
-    return Date.from(dateTime.toInstant());
-  }
 }

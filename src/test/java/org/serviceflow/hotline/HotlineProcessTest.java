@@ -1,5 +1,7 @@
 package org.serviceflow.hotline;
 
+import org.serviceflow.support.ProcessEngineTest;
+import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -40,10 +42,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Drives every path of hotline12345.bpmn with the real calendar, case file, notification outbox and assessment
  * tables (PROCESSES.md D). Timers are fired by moving the engine clock and executing the due jobs; each is shown
  * not due a minute before its instant and due a minute after. The class asserts 100% flow-node and sequence-flow
- * coverage of the model (see {@link HotlineEngineTest}).
+ * coverage of the model (see {@link ProcessEngineTest}).
  */
-@HotlineEngineTest
-class HotlineProcessTest {
+@ProcessEngineTest
+class HotlineProcessTest extends ProcessTestSupport {
 
   /** A Monday in a month without holidays, so that working-day deadlines are plain arithmetic. */
   static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-02T09:00:00+08:00");
@@ -52,11 +54,7 @@ class HotlineProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  @Autowired CaseFileService caseFiles;
-  @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
 
   @BeforeEach
@@ -555,57 +553,17 @@ class HotlineProcessTest {
     ClockUtil.setCurrentTime(date(time));
   }
 
-  Task task(ProcessInstance appeal, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(appeal.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    return task;
-  }
 
-  List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-        .map(IdentityLink::getGroupId)
-        .toList();
-  }
 
-  void complete(ProcessInstance appeal, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(appeal, taskKey).getId(), variables);
-  }
 
   long passedTimes(ProcessInstance appeal, String activityId) {
     return historyService.createHistoricActivityInstanceQuery().processInstanceId(appeal.getId()).activityId(activityId)
         .count();
   }
 
-  Job timer(ProcessInstance appeal, String boundaryEventId) {
-    Job job = managementService.createJobQuery().processInstanceId(appeal.getId()).timers()
-        .activityId(boundaryEventId).singleResult();
-    assertThat(job).as("timer of %s", boundaryEventId).isNotNull();
-    return job;
-  }
 
-  /** Not due a minute before the instant, due a minute after it; then fires it. */
-  void fireTimer(ProcessInstance appeal, String boundaryEventId, OffsetDateTime instant) {
-    assertThat(timer(appeal, boundaryEventId).getDuedate()).isEqualTo(date(instant));
-    at(instant.minus(Duration.ofMinutes(1)));
-    assertThat(dueTimers(appeal, boundaryEventId)).as("%s due before %s", boundaryEventId, instant).isZero();
-    at(instant.plus(Duration.ofMinutes(1)));
-    assertThat(dueTimers(appeal, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
-    managementService.executeJob(timer(appeal, boundaryEventId).getId());
-  }
 
-  long dueTimers(ProcessInstance appeal, String boundaryEventId) {
-    return managementService.createJobQuery().processInstanceId(appeal.getId()).timers().activityId(boundaryEventId)
-        .duedateLowerThan(ClockUtil.getCurrentTime()).count();
-  }
 
-  /** The templates of the messages written for one recipient (phone or staff user id), in order. */
-  List<String> templatesSentTo(String caseNumber, String recipient) {
-    return jdbc.queryForList("select template_key from notification where case_number = ? and recipient = ? "
-        + "and channel in ('SMS', 'INBOX', 'EMAIL') order by id", String.class, caseNumber, recipient).stream()
-        .distinct().toList();
-  }
 
   String bodyOf(String caseNumber, String template) {
     return jdbc.queryForList("select body from notification where case_number = ? and template_key = ? and channel = 'SMS'",
@@ -620,19 +578,10 @@ class HotlineProcessTest {
     return jdbc.queryForList("select * from hotline_dispatch where case_number = ? order by id", caseNumber);
   }
 
-  List<TimelineEntryView> timeline(String caseNumber) {
-    return caseFiles.timeline(caseNumber);
-  }
 
   List<String> actions(String caseNumber) {
     return timeline(caseNumber).stream().map(TimelineEntryView::action).toList();
   }
 
-  static Date date(String isoOffsetDateTime) {
-    return date(OffsetDateTime.parse(isoOffsetDateTime));
-  }
 
-  static Date date(OffsetDateTime dateTime) {
-    return Date.from(dateTime.toInstant());
-  }
 }

@@ -1,5 +1,6 @@
 package org.serviceflow.hotline;
 
+import org.serviceflow.support.ProcessEngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -17,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * are written as the process's delegates write them; units of this test only (unit-test-*), so that appeals of
  * other tests in the shared context do not count.
  */
-@HotlineEngineTest
+@ProcessEngineTest
 class UnitAssessmentServiceTest {
 
   static final YearMonth JUNE = YearMonth.of(2025, 6);

@@ -1,4 +1,4 @@
-package org.serviceflow.complaint;
+package org.serviceflow.support;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -14,16 +14,17 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The whole application on the test profile (private H2, job executor off), with process test coverage:
- * every test class that runs the complaint process must cover all of its flow nodes and sequence flows
- * (report in target/process-test-coverage). One shared context for the complaint's engine tests.
+ * The whole application on the test profile (private H2, job executor off), with process test
+ * coverage: every test class that runs a process must cover all flow nodes and sequence flows of the
+ * models it runs (report in target/process-test-coverage). One shared context for every process's
+ * engine tests, on a random port for the tests that call the REST API.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@Import(ComplaintEngineTest.Coverage.class)
-@interface ComplaintEngineTest {
+@Import(ProcessEngineTest.Coverage.class)
+public @interface ProcessEngineTest {
 
   @TestConfiguration(proxyBeanMethods = false)
   @Import(ProcessEngineCoverageConfiguration.class)
@@ -32,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
     // primary: the imported configuration registers its default properties as well
     @Bean
     @Primary
-    ProcessEngineCoverageProperties complaintCoverageProperties() {
+    ProcessEngineCoverageProperties fullCoverageProperties() {
       return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
     }
   }

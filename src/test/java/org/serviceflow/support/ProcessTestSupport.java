@@ -1,0 +1,105 @@
+package org.serviceflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.TimelineEntryView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What every process test does to drive one case: find and complete its tasks, run its jobs, fire its
+ * timers at their instants, and read the case's timeline and outbox.
+ */
+public abstract class ProcessTestSupport {
+
+  @Autowired protected TaskService taskService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected CaseFileService caseFiles;
+  @Autowired protected JdbcTemplate jdbc;
+
+  protected Task task(ProcessInstance instance, String taskKey) {
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open task %s", taskKey).isNotNull();
+    return task;
+  }
+
+  protected List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
+  }
+
+  protected void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(instance, taskKey).getId(), variables);
+  }
+
+  /** Runs the asynchronous steps as the job executor would. */
+  protected void executeJobs(ProcessInstance instance) {
+    List<Job> jobs;
+    while (!(jobs = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()).isEmpty()) {
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  protected Job timer(ProcessInstance instance, String boundaryEventId) {
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(boundaryEventId).singleResult();
+    assertThat(job).as("timer of %s", boundaryEventId).isNotNull();
+    return job;
+  }
+
+  /** Not due a minute before the instant, due a minute after it; then fires it, which the timeline records. */
+  protected void fireTimer(ProcessInstance instance, String boundaryEventId, OffsetDateTime instant) {
+    assertThat(timer(instance, boundaryEventId).getDuedate()).isEqualTo(date(instant));
+    ClockUtil.setCurrentTime(date(instant.minus(Duration.ofMinutes(1))));
+    assertThat(dueTimers(instance, boundaryEventId)).as("%s due before %s", boundaryEventId, instant).isZero();
+    ClockUtil.setCurrentTime(date(instant.plus(Duration.ofMinutes(1))));
+    assertThat(dueTimers(instance, boundaryEventId)).as("%s due after %s", boundaryEventId, instant).isOne();
+    managementService.executeJob(timer(instance, boundaryEventId).getId());
+    assertThat(timeline(instance.getBusinessKey())).as("timeline entry of %s", boundaryEventId).anySatisfy(entry -> {
+      assertThat(entry.activityId()).isEqualTo(boundaryEventId);
+      assertThat(entry.action()).startsWith("计时器：");
+      assertThat(entry.actor()).isEqualTo("系统");
+    });
+  }
+
+  protected long dueTimers(ProcessInstance instance, String boundaryEventId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(boundaryEventId)
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count();
+  }
+
+  /** Template keys of the outbox messages of a case to one recipient, in the order written. */
+  protected List<String> templatesSentTo(String caseNumber, String recipient) {
+    return jdbc.queryForList("select template_key from notification where case_number = ? and recipient = ? "
+        + "and channel in ('SMS', 'INBOX', 'EMAIL') order by id", String.class, caseNumber, recipient).stream()
+        .distinct().toList();
+  }
+
+  protected List<TimelineEntryView> timeline(String caseNumber) {
+    return caseFiles.timeline(caseNumber);
+  }
+
+  protected static Date date(String isoOffsetDateTime) {
+    return date(OffsetDateTime.parse(isoOffsetDateTime));
+  }
+
+  protected static Date date(OffsetDateTime dateTime) {
+    return Date.from(dateTime.toInstant());
+  }
+}
