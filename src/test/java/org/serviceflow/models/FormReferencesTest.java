@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.serviceflow.processchange.ModelConventions;
 
 /**
  * Every form a model references exists in forms/, is valid Camunda Form JSON that Tasklist 7.24

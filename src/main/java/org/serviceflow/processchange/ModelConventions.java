@@ -1,6 +1,5 @@
-package org.serviceflow.models;
+package org.serviceflow.processchange;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.Artifact;
@@ -36,10 +34,10 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 
 /**
  * The project's model checks, as one reusable function: every problem a process owner would trip
- * over in Modeler, Cockpit or Tasklist. Used by the model tests (and usable by the process-change
- * approval to check submitted models).
+ * over in Modeler, Cockpit or Tasklist. Used by the model tests on bpmn/ and by {@link ModelValidator}
+ * on the models attached to a process change.
  */
-final class ModelConventions {
+public final class ModelConventions {
 
   private static final Pattern CJK = Pattern.compile("\\p{IsHan}");
   /** Camunda-style technical ids, e.g. Task_VerifyComplaint; generated ids such as Activity_0r8lucn fail. */
@@ -63,9 +61,12 @@ final class ModelConventions {
   private ModelConventions() {
   }
 
-  static List<String> check(Path file) {
-    BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
-    String fileKey = file.getFileName().toString().replaceFirst("\\.bpmn$", "");
+  /**
+   * The problems of a model, each naming the element ("userTask Task_X has no diagram shape"); empty
+   * when it follows the conventions. {@code fileKey} is the file name without ".bpmn": the key of
+   * the process the file must define.
+   */
+  public static List<String> check(BpmnModelInstance model, String fileKey) {
     List<String> problems = new ArrayList<>();
     Set<String> drawn = drawnElementIds(model);
     Collection<Process> processes = model.getModelElementsByType(Process.class);
@@ -158,7 +159,7 @@ final class ModelConventions {
   }
 
   /** Flows leaving a node, found by their sourceRef (hand-written XML may omit the outgoing elements). */
-  static List<SequenceFlow> outgoing(FlowElement node) {
+  public static List<SequenceFlow> outgoing(FlowElement node) {
     return node.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
         .filter(flow -> flow.getSource() == node)
         .toList();
@@ -183,7 +184,8 @@ final class ModelConventions {
     return ids;
   }
 
-  private static String describe(BaseElement element) {
+  /** How problems name an element: its BPMN type and id, e.g. "userTask Task_Verify". */
+  static String describe(BaseElement element) {
     return element.getElementType().getTypeName() + " " + element.getId();
   }
 }
