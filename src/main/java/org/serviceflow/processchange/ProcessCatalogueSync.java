@@ -3,13 +3,13 @@ package org.serviceflow.processchange;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * After the start-up deployment of bpmn/, writes each listed process's latest engine version and
+ * Once the application is up (the engine has deployed bpmn/), writes each listed process's latest engine version and
  * deployment into the catalogue (the rows themselves are seeded by V7__process_catalogue.sql).
  */
 @Component
@@ -23,7 +23,7 @@ class ProcessCatalogueSync {
     this.repositoryService = repositoryService;
   }
 
-  @EventListener(PostDeployEvent.class)
+  @EventListener(ApplicationReadyEvent.class)
   @Transactional
   public void sync() {
     for (CatalogueEntry entry : catalogue.list()) {

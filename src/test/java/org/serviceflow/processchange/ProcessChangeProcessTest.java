@@ -28,6 +28,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,10 +249,15 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
     ProcessInstance running = runtimeService.startProcessInstanceByKey("retireDemo");
 
     // when its retirement is approved and takes effect
-    ProcessInstance change = apply(application("retire", "retireDemo", 4));
+    // (affected groups as the Tasklist taglist stores them: JSON)
+    Map<String, Object> application = application("retire", "retireDemo", 4);
+    application.put("affectedGroups", Spin.JSON("[\"customer-service\"]"));
+    ProcessInstance change = apply(application);
     passReviews(change);
     complete(change, "Task_ApproveChange", Map.of("approvalDecision", "approved", "approvalNote", "同意废止"));
     complete(change, "Task_FileChange", Map.of("newVersionTag", "废止", "filingNote", "废止归档"));
+    assertThat(candidateGroups(task(change, "Task_ConfirmTraining"))).containsExactly("customer-service");
+    complete(change, "Task_ConfirmTraining", Map.of("trainingNote", "已告知停止使用"));
     ClockUtil.setCurrentTime(date("2026-12-01T00:01:00+08:00"));
     executeJobs(change);
 
