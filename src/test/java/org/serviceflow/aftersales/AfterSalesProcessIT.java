@@ -1,28 +1,23 @@
 package org.serviceflow.aftersales;
 
+import org.serviceflow.support.EngineRest;
+import org.serviceflow.support.EngineRest.Step;
+import org.serviceflow.support.Mails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +45,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class AfterSalesProcessIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "demo";
   static final String CLERK = "kefu1";
   static final String MANAGER = "shouhou";
   static final String TECHNICIAN = "jishu";
@@ -59,7 +53,7 @@ class AfterSalesProcessIT {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   /** A free loopback port, chosen up front: the Spring context may be built before GreenMail starts. */
-  private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+  private static final ServerSetup SMTP = new ServerSetup(Mails.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(SMTP).withPerMethodLifecycle(false);
@@ -70,16 +64,16 @@ class AfterSalesProcessIT {
     registry.add("spring.mail.port", SMTP::getPort);
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Autowired
   private TestRestTemplate rest;
+
+  private EngineRest engine;
+
+  @org.junit.jupiter.api.BeforeEach
+  void driveThroughTheApi() {
+    engine = new EngineRest(rest);
+  }
 
   @Autowired
   private JdbcTemplate jdbc;
@@ -108,7 +102,7 @@ class AfterSalesProcessIT {
   private ResponseEntity<String> postRequest(String user, ObjectNode body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    TestRestTemplate client = user == null ? rest : client(user);
+    TestRestTemplate client = user == null ? rest : engine.as(user);
     return client.postForEntity("/api/service-requests", new HttpEntity<>(body.toString(), headers), String.class);
   }
 
@@ -160,8 +154,6 @@ class AfterSalesProcessIT {
   }
 
   /** One user task as a demo user of its group does it: the form's variables in Camunda REST's typed format. */
-  record Step(String taskKey, String user, Map<String, Object> variables) {
-  }
 
   @Test
   void shouldRefuseARequestFromStaffWhoMayNotRegisterRequestsAndWriteNothing() {
@@ -195,9 +187,9 @@ class AfterSalesProcessIT {
     assertThat(order.get("serial_number")).isNull();
     assertThat(order.get("purchase_date")).isNull();
     assertThat(order.get("service_type")).isEqualTo("advice");
-    JsonNode tasks = get(CLERK, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
+    JsonNode tasks = engine.get(CLERK, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
     assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly("Task_ReplyToCustomer");
-    JsonNode caseFile = get(CLERK, "/api/cases/" + caseNumber);
+    JsonNode caseFile = engine.get(CLERK, "/api/cases/" + caseNumber);
     JsonNode reply = caseFile.path("deadlines").get(0);
     assertThat(reply.path("kind").asText()).isEqualTo("REPLY");
     assertThat(instant(reply, "dueAt"))
@@ -245,20 +237,20 @@ class AfterSalesProcessIT {
         new Step("Task_ConfirmAcceptance", CLERK, Map.of("acceptance", "accepted", "acceptanceNote", "客户签字验收")),
         new Step("Task_ReturnVisit", CLERK, Map.of("satisfaction", "satisfied", "returnVisitNote", "客户满意")));
     for (Step step : steps) {
-      complete(caseNumber, step);
+      engine.complete(caseNumber, step);
     }
-    executeDueJobs(instanceId);
+    engine.executeDueJobs(instanceId);
     int sent = dispatchAll();
 
     // then: no task is left and the process has ended
-    assertThat(get(ADMIN, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber)).isEmpty();
-    JsonNode history = get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
+    assertThat(engine.get(ADMIN, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber)).isEmpty();
+    JsonNode history = engine.get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
     assertThat(history.get(0).path("state").asText()).isEqualTo("COMPLETED");
-    assertThat(get(ADMIN, "/engine-rest/history/activity-instance?finished=true&activityType=noneEndEvent"
+    assertThat(engine.get(ADMIN, "/engine-rest/history/activity-instance?finished=true&activityType=noneEndEvent"
         + "&processInstanceId=" + instanceId).findValuesAsText("activityId")).containsExactly("EndEvent_ServiceClosed");
 
     // and the case file is closed, with every deadline met
-    JsonNode caseFile = get(CLERK, "/api/cases/" + caseNumber);
+    JsonNode caseFile = engine.get(CLERK, "/api/cases/" + caseNumber);
     assertThat(caseFile.path("processType").asText()).isEqualTo("AFTER_SALES");
     assertThat(caseFile.path("processInstanceId").asText()).isEqualTo(instanceId);
     assertThat(caseFile.path("ownerUser").asText()).isEqualTo(CLERK);
@@ -278,7 +270,7 @@ class AfterSalesProcessIT {
         .isEqualTo(LocalDate.parse(partsNeededBy).atTime(17, 30).atZone(ZONE).toInstant());
 
     // and the timeline has every step in order, by the people who did it
-    JsonNode timeline = get(CLERK, "/api/cases/" + caseNumber + "/timeline");
+    JsonNode timeline = engine.get(CLERK, "/api/cases/" + caseNumber + "/timeline");
     List<String> activities = timeline.findValuesAsText("activityId");
     List<String> expected = new ArrayList<>(steps.stream().map(Step::taskKey).toList());
     expected.add(expected.indexOf("Task_ArriveOnSite"), "Task_ConfirmAppointment");
@@ -307,13 +299,13 @@ class AfterSalesProcessIT {
 
     // and the customer received the acknowledgement, the appointment and the completion by e-mail
     assertThat(sent).isGreaterThanOrEqualTo(3);
-    List<MimeMessage> toCustomer = mailsTo(email);
-    assertThat(toCustomer).extracting(AfterSalesProcessIT::subject).hasSize(3)
+    List<MimeMessage> toCustomer = Mails.to(MAIL.getReceivedMessages(), email);
+    assertThat(toCustomer).extracting(Mails::subject).hasSize(3)
         .allSatisfy(subject -> assertThat(subject).contains(caseNumber))
         .anySatisfy(subject -> assertThat(subject).contains("已受理"))
         .anySatisfy(subject -> assertThat(subject).contains("上门预约"))
         .anySatisfy(subject -> assertThat(subject).contains("服务已完成"));
-    assertThat(toCustomer).extracting(AfterSalesProcessIT::decodedBody)
+    assertThat(toCustomer).extracting(Mails::decodedBody)
         .allSatisfy(body -> assertThat(body).contains("李明").contains(caseNumber))
         .anySatisfy(body -> assertThat(body).contains("12 小时"))
         .anySatisfy(body -> assertThat(body).contains(TECHNICIAN))
@@ -324,50 +316,7 @@ class AfterSalesProcessIT {
     return OffsetDateTime.parse(node.path(field).asText()).toInstant();
   }
 
-  /** Finds the step's task for the case as that user, claims it if nobody has, completes it with the variables. */
-  private void complete(String caseNumber, Step step) throws Exception {
-    JsonNode found = get(step.user(), "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
-    JsonNode task = null;
-    for (JsonNode candidate : found) {
-      if (step.taskKey().equals(candidate.path("taskDefinitionKey").asText())) {
-        task = candidate;
-      }
-    }
-    assertThat(task).as("%s visible to %s among %s", step.taskKey(), step.user(), found).isNotNull();
-    String id = task.path("id").asText();
-    String actor = task.path("assignee").isNull() ? step.user() : task.path("assignee").asText();
-    if (task.path("assignee").isNull()) {
-      ResponseEntity<String> claimed = post(actor, "/engine-rest/task/" + id + "/claim",
-          JSON.createObjectNode().put("userId", actor));
-      assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-    ObjectNode completion = JSON.createObjectNode();
-    ObjectNode variables = completion.putObject("variables");
-    step.variables().forEach((name, value) -> {
-      ObjectNode typed = variables.putObject(name);
-      typed.putPOJO("value", value);
-      typed.put("type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer"
-          : value instanceof Double || value instanceof BigDecimal ? "Double" : "String");
-    });
-    ResponseEntity<String> completed = post(actor, "/engine-rest/task/" + id + "/complete", completion);
-    assertThat(completed.getStatusCode()).as("complete %s: %s", step.taskKey(), completed.getBody())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-  }
 
-  /** Runs the case's due jobs (the job executor is off in tests), as the admin, until none is left. */
-  private void executeDueJobs(String processInstanceId) throws Exception {
-    for (int round = 0; round < 10; round++) {
-      JsonNode jobs = get(ADMIN, "/engine-rest/job?executable=true&processInstanceId=" + processInstanceId);
-      if (jobs.isEmpty()) {
-        return;
-      }
-      for (JsonNode job : jobs) {
-        ResponseEntity<String> executed = post(ADMIN, "/engine-rest/job/" + job.path("id").asText() + "/execute",
-            JSON.createObjectNode());
-        assertThat(executed.getStatusCode()).as(executed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-      }
-    }
-  }
 
   private int dispatchAll() {
     int sent = 0;
@@ -377,45 +326,9 @@ class AfterSalesProcessIT {
     return sent;
   }
 
-  private JsonNode get(String user, String path) throws Exception {
-    ResponseEntity<String> response = client(user).getForEntity(path, String.class);
-    assertThat(response.getStatusCode()).as("GET %s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
-    return JSON.readTree(response.getBody());
-  }
 
-  private ResponseEntity<String> post(String user, String path, JsonNode body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return client(user).postForEntity(path, new HttpEntity<>(body.toString(), headers), String.class);
-  }
 
-  private TestRestTemplate client(String user) {
-    return rest.withBasicAuth(user, ADMIN.equals(user) ? "admin" : PASSWORD);
-  }
 
-  private static List<MimeMessage> mailsTo(String address) throws MessagingException {
-    List<MimeMessage> found = new ArrayList<>();
-    for (MimeMessage message : MAIL.getReceivedMessages()) {
-      if (Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(address::equals)) {
-        found.add(message);
-      }
-    }
-    return found;
-  }
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String decodedBody(MimeMessage message) {
-    try {
-      return message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message);
-    } catch (IOException | MessagingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

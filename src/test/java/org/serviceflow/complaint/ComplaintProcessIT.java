@@ -1,5 +1,8 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.support.EngineRest;
+import org.serviceflow.support.EngineRest.Step;
+import org.serviceflow.support.Mails;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,10 +12,6 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +27,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +50,7 @@ class ComplaintProcessIT {
   static final String ADMIN = "admin";
 
   /** A free loopback port, chosen up front: the Spring context may be built before GreenMail starts. */
-  private static final ServerSetup SMTP = new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+  private static final ServerSetup SMTP = new ServerSetup(Mails.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
 
   @RegisterExtension
   static final GreenMailExtension MAIL = new GreenMailExtension(SMTP).withPerMethodLifecycle(false);
@@ -63,16 +61,16 @@ class ComplaintProcessIT {
     registry.add("spring.mail.port", SMTP::getPort);
   }
 
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 
   @Autowired
   private TestRestTemplate rest;
+
+  private EngineRest engine;
+
+  @org.junit.jupiter.api.BeforeEach
+  void driveThroughTheApi() {
+    engine = new EngineRest(rest);
+  }
 
   @Autowired
   private JdbcTemplate jdbc;
@@ -170,8 +168,6 @@ class ComplaintProcessIT {
   }
 
   /** One user task as a demo user of its group does it: the form's variables in Camunda REST's typed format. */
-  record Step(String taskKey, String user, Map<String, Object> variables) {
-  }
 
   @Test
   void shouldTakeAComplaintThroughTheRestApiToClosureWithCaseFileTimelineAndMails() throws Exception {
@@ -199,21 +195,21 @@ class ComplaintProcessIT {
         new Step("Task_ReturnVisit", CLERK, Map.of("satisfaction", "satisfied", "returnVisitNote", "客户对处理结果满意")));
     List<String> actors = new ArrayList<>();
     for (Step step : steps) {
-      actors.add(complete(caseNumber, step));
+      actors.add(engine.complete(caseNumber, step));
     }
-    executeDueJobs(caseNumber);
+    engine.executeDueJobs(engine.processInstanceOf(caseNumber));
     int sent = 0;
     for (int run = 0; run < 5; run++) {
       sent += dispatcher.dispatchDue();
     }
 
     // then: no task is left and the process has ended
-    assertThat(tasks(ADMIN, caseNumber)).isEmpty();
-    JsonNode history = get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
+    assertThat(engine.tasks(ADMIN, caseNumber)).isEmpty();
+    JsonNode history = engine.get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
     assertThat(history.get(0).path("state").asText()).isEqualTo("COMPLETED");
 
     // and the case file is closed, with its deadlines
-    JsonNode caseFile = get(CLERK, "/api/cases/" + caseNumber);
+    JsonNode caseFile = engine.get(CLERK, "/api/cases/" + caseNumber);
     assertThat(caseFile.path("caseNumber").asText()).isEqualTo(caseNumber);
     assertThat(caseFile.path("processInstanceId").asText()).isEqualTo(receipt.path("processInstanceId").asText());
     assertThat(caseFile.path("ownerUser").asText()).isEqualTo(CLERK);
@@ -231,7 +227,7 @@ class ComplaintProcessIT {
     }
 
     // and the timeline has every step in order
-    JsonNode timeline = get(CLERK, "/api/cases/" + caseNumber + "/timeline");
+    JsonNode timeline = engine.get(CLERK, "/api/cases/" + caseNumber + "/timeline");
     List<String> activities = timeline.findValuesAsText("activityId");
     assertThat(activities).containsSubsequence(steps.stream().map(Step::taskKey).toList());
     List<OffsetDateTime> times = timeline.findValuesAsText("occurredAt").stream().map(OffsetDateTime::parse).toList();
@@ -244,47 +240,18 @@ class ComplaintProcessIT {
     // and the customer received the acknowledgement and the result by e-mail, in Chinese, with the case number
     assertThat(sent).isGreaterThanOrEqualTo(2);
     List<MimeMessage> toCustomer = Arrays.stream(MAIL.getReceivedMessages())
-        .filter(message -> recipients(message).contains(email)).toList();
+        .filter(message -> Mails.recipients(message).contains(email)).toList();
     assertThat(toCustomer).hasSize(2);
     assertThat(toCustomer).allSatisfy(message -> {
       assertThat(message.getSubject()).contains(caseNumber);
       assertThat(GreenMailUtil.getBody(message)).isNotBlank();
     });
-    MimeMessage acknowledgement = withSubject(toCustomer, "已受理");
-    assertThat(decodedBody(acknowledgement)).contains(caseNumber).contains("张伟").contains("24 小时");
-    MimeMessage result = withSubject(toCustomer, "处理结果");
-    assertThat(decodedBody(result)).contains(caseNumber).contains("张伟").contains("结案");
+    MimeMessage acknowledgement = Mails.withSubject(toCustomer, "已受理");
+    assertThat(Mails.decodedBody(acknowledgement)).contains(caseNumber).contains("张伟").contains("24 小时");
+    MimeMessage result = Mails.withSubject(toCustomer, "处理结果");
+    assertThat(Mails.decodedBody(result)).contains(caseNumber).contains("张伟").contains("结案");
   }
 
-  /** Finds the step's task for the case as that user, claims it if nobody has, completes it with the variables. */
-  private String complete(String caseNumber, Step step) throws Exception {
-    JsonNode found = tasks(step.user(), caseNumber);
-    JsonNode task = null;
-    for (JsonNode candidate : found) {
-      if (step.taskKey().equals(candidate.path("taskDefinitionKey").asText())) {
-        task = candidate;
-      }
-    }
-    assertThat(task).as("%s visible to %s among %s", step.taskKey(), step.user(), found).isNotNull();
-    String id = task.path("id").asText();
-    String actor = task.path("assignee").isNull() ? step.user() : task.path("assignee").asText();
-    if (task.path("assignee").isNull()) {
-      ObjectNode claim = JSON.createObjectNode().put("userId", actor);
-      assertThat(post(actor, "/engine-rest/task/" + id + "/claim", claim).getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
-    ObjectNode completion = JSON.createObjectNode();
-    ObjectNode variables = completion.putObject("variables");
-    step.variables().forEach((name, value) -> {
-      ObjectNode typed = variables.putObject(name);
-      typed.putPOJO("value", value);
-      typed.put("type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String");
-    });
-    ResponseEntity<String> completed = post(actor, "/engine-rest/task/" + id + "/complete", completion);
-    assertThat(completed.getStatusCode()).as("complete %s: %s", step.taskKey(), completed.getBody())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-    return actor;
-  }
 
   private static Date dueAt(JsonNode caseFile, String kind) {
     for (JsonNode deadline : caseFile.path("deadlines")) {
@@ -295,65 +262,12 @@ class ComplaintProcessIT {
     throw new AssertionError("no deadline " + kind + " in " + caseFile.path("deadlines"));
   }
 
-  private JsonNode tasks(String user, String caseNumber) throws Exception {
-    return get(user, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
-  }
 
-  /** Runs the case's due asynchronous continuations (the job executor is off in tests), as the admin. */
-  private void executeDueJobs(String caseNumber) throws Exception {
-    String instanceId = get(ADMIN, "/engine-rest/process-instance?businessKey=" + caseNumber)
-        .path(0).path("id").asText();
-    for (JsonNode job : get(ADMIN, "/engine-rest/job?executable=true&processInstanceId=" + instanceId)) {
-      ResponseEntity<String> executed = post(ADMIN, "/engine-rest/job/" + job.path("id").asText() + "/execute",
-          JSON.createObjectNode());
-      assertThat(executed.getStatusCode()).as(executed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-    }
-  }
 
-  private JsonNode get(String user, String path) throws Exception {
-    ResponseEntity<String> response = client(user).getForEntity(path, String.class);
-    assertThat(response.getStatusCode()).as("GET %s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
-    return JSON.readTree(response.getBody());
-  }
 
-  private ResponseEntity<String> post(String user, String path, JsonNode body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return client(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body.toString(), headers), String.class);
-  }
 
-  private TestRestTemplate client(String user) {
-    return rest.withBasicAuth(user, ADMIN.equals(user) ? "admin" : PASSWORD);
-  }
 
-  private static List<String> recipients(MimeMessage message) {
-    try {
-      return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static MimeMessage withSubject(List<MimeMessage> messages, String part) {
-    return messages.stream().filter(message -> subject(message).contains(part)).findFirst()
-        .orElseThrow(() -> new AssertionError("no e-mail whose subject contains " + part + " among "
-            + messages.stream().map(ComplaintProcessIT::subject).toList()));
-  }
 
-  private static String subject(MimeMessage message) {
-    try {
-      return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
-  private static String decodedBody(MimeMessage message) {
-    try {
-      Object content = message.getContent();
-      return content instanceof String text ? text : GreenMailUtil.getBody(message);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

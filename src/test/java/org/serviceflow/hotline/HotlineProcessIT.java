@@ -1,5 +1,7 @@
 package org.serviceflow.hotline;
 
+import org.serviceflow.support.EngineRest;
+import org.serviceflow.support.EngineRest.Step;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -86,6 +87,13 @@ class HotlineProcessIT {
   @Autowired
   private TestRestTemplate rest;
 
+  private EngineRest engine;
+
+  @org.junit.jupiter.api.BeforeEach
+  void driveThroughTheApi() {
+    engine = new EngineRest(rest);
+  }
+
   @Autowired
   private JdbcTemplate jdbc;
 
@@ -117,7 +125,7 @@ class HotlineProcessIT {
   private ResponseEntity<String> postAppeal(String user, ObjectNode body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
-    TestRestTemplate client = user == null ? rest : client(user);
+    TestRestTemplate client = user == null ? rest : engine.as(user);
     return client.postForEntity("/api/hotline/appeals", new HttpEntity<>(body.toString(), headers), String.class);
   }
 
@@ -180,8 +188,6 @@ class HotlineProcessIT {
   }
 
   /** One user task as a demo user of its group does it: the form's variables in Camunda REST's typed format. */
-  record Step(String taskKey, String user, Map<String, Object> variables) {
-  }
 
   @Test
   void shouldTakeAComplaintThroughTheRestApiToClosureWithCaseFileTimelineAndSms() throws Exception {
@@ -210,7 +216,7 @@ class HotlineProcessIT {
         new Step("Task_ReturnVisit", OPERATOR, Map.of("visitResult", "satisfied", "problemResolved", true,
             "visitNote", "诉求人表示满意")));
     for (Step step : steps) {
-      complete(caseNumber, step);
+      engine.complete(caseNumber, step);
     }
     int sent = 0;
     for (int run = 0; run < 5; run++) {
@@ -218,12 +224,12 @@ class HotlineProcessIT {
     }
 
     // then: no task is left and the process has ended
-    assertThat(tasks(ADMIN, caseNumber)).isEmpty();
-    JsonNode history = get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
+    assertThat(engine.tasks(ADMIN, caseNumber)).isEmpty();
+    JsonNode history = engine.get(ADMIN, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + caseNumber);
     assertThat(history.get(0).path("state").asText()).isEqualTo("COMPLETED");
 
     // and the case file is closed, its handling limit 7 working days from dispatch with the warning 1 before
-    JsonNode caseFile = get(OPERATOR, "/api/cases/" + caseNumber);
+    JsonNode caseFile = engine.get(OPERATOR, "/api/cases/" + caseNumber);
     assertThat(caseFile.path("processType").asText()).isEqualTo("HOTLINE");
     assertThat(caseFile.path("ownerUser").asText()).isEqualTo(OPERATOR);
     assertThat(caseFile.path("customerName").asText()).isEqualTo("李明");
@@ -247,7 +253,7 @@ class HotlineProcessIT {
         .containsEntry("resolved", true).containsEntry("replied_on_time", true).containsEntry("extended", false);
     assertThat(jdbc.queryForMap("select signed_in_time, returned from hotline_dispatch where case_number = ?",
         caseNumber)).containsEntry("signed_in_time", true).containsEntry("returned", false);
-    JsonNode assessment = get(DISPATCHER, "/api/hotline/units/assessment?month=" + YearMonth.now(ZONE));
+    JsonNode assessment = engine.get(DISPATCHER, "/api/hotline/units/assessment?month=" + YearMonth.now(ZONE));
     JsonNode housing = unit(assessment, "unit-housing");
     assertThat(housing.path("received").asLong()).isEqualTo(1);
     assertThat(housing.path("responseRate").asDouble()).isEqualTo(1.0);
@@ -259,7 +265,7 @@ class HotlineProcessIT {
     assertThat(housing.path("extensionRate").asDouble()).isZero();
 
     // and the timeline has every step in order, from 受理 to 结案
-    JsonNode timeline = get(OPERATOR, "/api/cases/" + caseNumber + "/timeline");
+    JsonNode timeline = engine.get(OPERATOR, "/api/cases/" + caseNumber + "/timeline");
     List<String> activities = timeline.findValuesAsText("activityId");
     assertThat(activities).containsSubsequence(steps.stream().map(Step::taskKey).toList());
     assertThat(timeline.findValuesAsText("actor")).contains(OPERATOR, HOUSING, DISPATCHER);
@@ -285,10 +291,10 @@ class HotlineProcessIT {
     ResponseEntity<String> created = postAppeal(OPERATOR, report);
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
     String caseNumber = JSON.readTree(created.getBody()).path("caseNumber").asText();
-    complete(caseNumber, new Step("Task_TriageAppeal", OPERATOR, Map.of("triageResult", "dispatch")));
+    engine.complete(caseNumber, new Step("Task_TriageAppeal", OPERATOR, Map.of("triageResult", "dispatch")));
 
     // when: the unit's user reads its task, the task's variables and the case file
-    JsonNode task = task(MARKET, caseNumber, "Task_SignFor");
+    JsonNode task = engine.task(MARKET, caseNumber, "Task_SignFor");
     String taskId = task.path("id").asText();
     String processInstanceId = task.path("processInstanceId").asText();
     List<String> answers = List.of(
@@ -311,51 +317,18 @@ class HotlineProcessIT {
       assertThat(rows("select count(*) from " + table + " where text_ in (?, ?) or text2_ in (?, ?)",
           name, phone, name, phone)).as("reporter's identity in %s", table).isZero();
     }
-    JsonNode caseFile = get(MARKET, "/api/cases/" + caseNumber);
+    JsonNode caseFile = engine.get(MARKET, "/api/cases/" + caseNumber);
     assertThat(caseFile.path("customerName").asText()).isEqualTo(ConfidentialCaseView.HIDDEN_NAME);
     assertThat(caseFile.path("customerPhone").isNull()).isTrue();
 
     // and the 12345 centre still sees who reported it, so it can reach the reporter
-    JsonNode forDispatcher = get(DISPATCHER, "/api/cases/" + caseNumber);
+    JsonNode forDispatcher = engine.get(DISPATCHER, "/api/cases/" + caseNumber);
     assertThat(forDispatcher.path("customerName").asText()).isEqualTo(name);
     assertThat(forDispatcher.path("customerPhone").asText()).isEqualTo(phone);
   }
 
-  /** Finds the step's task for the case as that user, claims it if nobody has, completes it with the variables. */
-  private void complete(String caseNumber, Step step) throws Exception {
-    JsonNode task = task(step.user(), caseNumber, step.taskKey());
-    String id = task.path("id").asText();
-    String actor = task.path("assignee").isNull() ? step.user() : task.path("assignee").asText();
-    if (task.path("assignee").isNull()) {
-      ObjectNode claim = JSON.createObjectNode().put("userId", actor);
-      assertThat(post(actor, "/engine-rest/task/" + id + "/claim", claim).getStatusCode())
-          .isEqualTo(HttpStatus.NO_CONTENT);
-    }
-    ObjectNode completion = JSON.createObjectNode();
-    ObjectNode variables = completion.putObject("variables");
-    step.variables().forEach((name, value) -> {
-      ObjectNode typed = variables.putObject(name);
-      typed.putPOJO("value", value);
-      typed.put("type", value instanceof Boolean ? "Boolean" : value instanceof Integer ? "Integer" : "String");
-    });
-    ResponseEntity<String> completed = post(actor, "/engine-rest/task/" + id + "/complete", completion);
-    assertThat(completed.getStatusCode()).as("complete %s: %s", step.taskKey(), completed.getBody())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-  }
 
-  private JsonNode task(String user, String caseNumber, String taskKey) throws Exception {
-    JsonNode found = tasks(user, caseNumber);
-    for (JsonNode candidate : found) {
-      if (taskKey.equals(candidate.path("taskDefinitionKey").asText())) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(taskKey + " not visible to " + user + " among " + found);
-  }
 
-  private JsonNode tasks(String user, String caseNumber) throws Exception {
-    return get(user, "/engine-rest/task?processInstanceBusinessKey=" + caseNumber);
-  }
 
   private static JsonNode deadline(JsonNode caseFile, String kind) {
     for (JsonNode deadline : caseFile.path("deadlines")) {
@@ -386,23 +359,10 @@ class HotlineProcessIT {
 
   /** Whatever the answer is (200, 403 or 404), its body as text. */
   private String body(String user, String path) {
-    ResponseEntity<String> response = client(user).getForEntity(path, String.class);
+    ResponseEntity<String> response = engine.as(user).getForEntity(path, String.class);
     return response.getBody() == null ? "" : response.getBody();
   }
 
-  private JsonNode get(String user, String path) throws Exception {
-    ResponseEntity<String> response = client(user).getForEntity(path, String.class);
-    assertThat(response.getStatusCode()).as("GET %s: %s", path, response.getBody()).isEqualTo(HttpStatus.OK);
-    return JSON.readTree(response.getBody());
-  }
 
-  private ResponseEntity<String> post(String user, String path, JsonNode body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return client(user).exchange(path, HttpMethod.POST, new HttpEntity<>(body.toString(), headers), String.class);
-  }
 
-  private TestRestTemplate client(String user) {
-    return rest.withBasicAuth(user, ADMIN.equals(user) ? "admin" : "demo");
-  }
 }
