@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.serviceflow.casefile.ProcessVariables;
 
 /**
  * Names and types of the complaint process variables, and typed access to them. The intake (REST
@@ -13,7 +14,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Codes are stored, Chinese labels are shown by the forms. Numbers written by forms arrive as
  * Integer or Double, so they are read as {@link Number}.
  */
-public final class ComplaintVariables {
+public final class ComplaintVariables extends ProcessVariables {
 
   public static final String PROCESS_KEY = "complaint";
 
@@ -130,10 +131,8 @@ public final class ComplaintVariables {
   /** String: why the case is flagged for review (查办). */
   public static final String REVIEW_REASON = "reviewReason";
 
-  private final VariableScope scope;
-
   private ComplaintVariables(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** Typed access to the variables visible from an execution or task. */
@@ -150,7 +149,7 @@ public final class ComplaintVariables {
   public String category() { return string(CATEGORY); }
   public String severity() { return string(SEVERITY); }
   public String handlingGroup() { return string(HANDLING_GROUP); }
-  public Date receivedAt() { return (Date) scope.getVariable(RECEIVED_AT); }
+  public Date receivedAt() { return date(RECEIVED_AT); }
   public String plannedCompletionDate() { return string(PLANNED_COMPLETION_DATE); }
   public String noticeTemplate() { return string(NOTICE_TEMPLATE); }
   public String reviewReason() { return string(REVIEW_REASON); }
@@ -187,15 +186,6 @@ public final class ComplaintVariables {
   }
 
   /** A blank text (an untouched optional form field) reads as unset. */
-  private String string(String name) {
-    Object value = scope.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
-  }
-
-  private int number(String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof Number n ? n.intValue() : 0;
-  }
 
   private static String label(CodeList.Coded[] codes, String code) {
     for (CodeList.Coded coded : codes) {
