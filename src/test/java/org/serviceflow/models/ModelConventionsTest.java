@@ -3,15 +3,20 @@ package org.serviceflow.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.serviceflow.identity.StaffGroup;
 import org.serviceflow.processchange.ModelConventions;
 
 /** Every model in bpmn/ opens cleanly in Modeler, renders in Cockpit and follows the id conventions. */
@@ -52,6 +57,22 @@ class ModelConventionsTest {
         .isNotEmpty()
         .allSatisfy(d -> assertThat(d.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of %s", d.getId()).isNotBlank())
         .anySatisfy(d -> assertThat(d.getId()).isEqualTo(fileKey));
+  }
+
+  /** The check a submitted model gets against the engine's groups (ModelValidator), here against the groups set up at start-up. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bpmnFiles")
+  void shouldNameOnlyGroupsThatExist(Path file) {
+    Set<String> groups = Arrays.stream(StaffGroup.values()).map(StaffGroup::id).collect(Collectors.toSet());
+    List<String> unknown = Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class).stream()
+        .filter(task -> task.getCamundaCandidateGroups() != null)
+        .flatMap(task -> Arrays.stream(task.getCamundaCandidateGroups().split(","))
+            .map(String::trim)
+            .filter(group -> !group.contains("{") && !group.contains("}") && !groups.contains(group))
+            .map(group -> task.getId() + " names unknown group '" + group + "'"))
+        .toList();
+
+    assertThat(unknown).as("groups in %s", file).isEmpty();
   }
 
   @Test
