@@ -36,6 +36,8 @@ public final class AfterSalesVariables {
   public static final String FAULT_DESCRIPTION = "faultDescription";
   /** urgent (紧急) / normal (一般). */
   public static final String URGENCY = "urgency";
+  /** Region code district-a / district-b / other (片区, input of afterSalesDispatch); the intake writes other if none. */
+  public static final String REGION = "region";
 
   public static final String RETURN = "return";
   public static final String URGENT = "urgent";
@@ -177,6 +179,7 @@ public final class AfterSalesVariables {
   public String serviceType() { return string(SERVICE_TYPE); }
   public String urgency() { return string(URGENCY); }
   public boolean urgent() { return URGENT.equals(urgency()); }
+  public String region() { return string(REGION); }
   public LocalDate purchaseDate() { return isoDate(PURCHASE_DATE); }
   public Date receivedAt() { return date(RECEIVED_AT); }
   public Date completedAt() { return date(COMPLETED_AT); }

@@ -23,10 +23,10 @@ import org.serviceflow.web.PhoneNumber;
 
 /**
  * A service request (售后服务申请, PROCESSES.md B.1) as POST /api/service-requests receives it, named
- * as in {@link AfterSalesVariables}. Codes, not labels, for product line, service type and urgency.
+ * as in {@link AfterSalesVariables}. Codes, not labels, for product line, service type, urgency and region.
  *
  * <p>Always required: customer name and phone (the appointment is agreed by phone, B.5), product
- * line and model, service type, description, urgency. Required unless the request is only for
+ * line and model, service type, description, urgency. Optional: region (default other). Required unless the request is only for
  * advice (咨询), which is answered by phone: serial number (repeat-repair flag, B.9), purchase date
  * (warranty and the 7-day return, B.3) and address (every other type may end in a visit, B.4:
  * afterSalesTriage sends returns after the 7 days, installations, replacements and maintenance on
@@ -45,7 +45,8 @@ public record ServiceRequest(
     @Size(max = 100) String proofOfPurchase,
     @NotBlank @CodeList(ServiceType.class) String serviceType,
     @NotBlank @Size(max = 4000) String faultDescription,
-    @NotBlank @CodeList(Urgency.class) String urgency) {
+    @NotBlank @CodeList(Urgency.class) String urgency,
+    @CodeList(Region.class) String region) {
 
   static final String SERIAL = "\\s*|[A-Za-z0-9][A-Za-z0-9/-]{0,49}";
 
@@ -53,6 +54,7 @@ public record ServiceRequest(
   static final String PRODUCT_LINES = codes(ProductLine.class);
   static final String SERVICE_TYPES = codes(ServiceType.class);
   static final String URGENCIES = codes(Urgency.class);
+  static final String REGIONS = codes(Region.class);
 
   /** Product lines: the keys of afterSalesWarranty.dmn, whose last rows cover any other line. */
   enum ProductLine implements CodeList.Coded {
@@ -137,6 +139,34 @@ public record ServiceRequest(
     }
   }
 
+  /**
+   * Region (片区, issue 4 "proposed by skill/region"): the district of the customer's address, an input of
+   * afterSalesDispatch.dmn besides the product line. Optional; a request without one is dispatched as {@link #OTHER}.
+   */
+  enum Region implements CodeList.Coded {
+    DISTRICT_A("district-a", "A 片区"),
+    DISTRICT_B("district-b", "B 片区"),
+    OTHER("other", "其他片区");
+
+    private final String code;
+    private final String label;
+
+    Region(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
   /** The intake variables of the after-sales process, types as the Tasklist start form stores them. */
   Map<String, Object> toVariables() {
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -152,6 +182,7 @@ public record ServiceRequest(
     variables.put(AfterSalesVariables.SERVICE_TYPE, serviceType);
     variables.put(AfterSalesVariables.FAULT_DESCRIPTION, faultDescription.strip());
     variables.put(AfterSalesVariables.URGENCY, urgency);
+    variables.put(AfterSalesVariables.REGION, region == null || region.isBlank() ? Region.OTHER.code() : region);
     return variables;
   }
 

@@ -4,9 +4,17 @@ import org.serviceflow.support.ProcessEngineTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,6 +28,15 @@ class AfterSalesDecisionsTest {
 
   @Autowired
   DecisionService decisionService;
+
+  @Autowired
+  HistoryService historyService;
+
+  @Autowired
+  IdentityService identityService;
+
+  @Autowired
+  RepositoryService repositoryService;
 
   private DmnDecisionTableResult evaluate(String decision, Map<String, Object> variables) {
     return decisionService.evaluateDecisionTableByKey(decision, Variables.fromMap(variables));
@@ -88,19 +105,55 @@ class AfterSalesDecisionsTest {
 
   // ------------------------------------------------------------------ afterSalesDispatch
 
-  private Object technicianGroup(String productLine) {
-    return evaluate("afterSalesDispatch", Map.of("productLine", productLine)).getSingleEntry();
+  /**
+   * Evaluates afterSalesDispatch and answers the matched rule and its technician group. Every row answers
+   * technical-service today (the only seeded technician group), so the history tells which row matched.
+   */
+  private String dispatchRule(String productLine, String region) {
+    Set<String> before = dispatchEvaluations().stream().map(HistoricDecisionInstance::getId).collect(Collectors.toSet());
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("productLine", productLine);
+    if (region != null) {
+      variables.put("region", region);
+    }
+    Object group = evaluate("afterSalesDispatch", variables).getSingleEntry();
+    HistoricDecisionInstance evaluation = dispatchEvaluations().stream()
+        .filter(instance -> !before.contains(instance.getId())).findFirst().orElseThrow();
+    return evaluation.getOutputs().get(0).getRuleId() + " → " + group;
   }
 
-  @ParameterizedTest(name = "{0} → technical-service")
-  @ValueSource(strings = {"appliance", "electronics", "furniture"})
-  void shouldProposeTechniciansOfTechnicalServiceForEachProductLine(String productLine) {
-    assertThat(technicianGroup(productLine)).isEqualTo("technical-service");
+  private List<HistoricDecisionInstance> dispatchEvaluations() {
+    return historyService.createHistoricDecisionInstanceQuery().decisionDefinitionKey("afterSalesDispatch")
+        .includeOutputs().list();
+  }
+
+  @ParameterizedTest(name = "{0} / {1} → {2}")
+  @CsvSource({
+      "appliance,   district-a, Rule_DistrictATechnicians",
+      "toys,        district-a, Rule_DistrictATechnicians",
+      "electronics, district-b, Rule_DistrictBTechnicians",
+      "appliance,   other,      Rule_ApplianceTechnicians",
+      "electronics, other,      Rule_ElectronicsTechnicians",
+      "furniture,   other,      Rule_FurnitureTechnicians",
+      "toys,        other,      Rule_OtherTechnicians"})
+  void shouldChooseTheTechnicianGroupByRegionFirstThenByProductLine(String productLine, String region, String rule) {
+    assertThat(dispatchRule(productLine, region)).isEqualTo(rule + " → technical-service");
   }
 
   @Test
-  void shouldProposeTechniciansOfTechnicalServiceForOtherProductLines() {
-    assertThat(technicianGroup("toys")).isEqualTo("technical-service");
+  void shouldDispatchByProductLineWhenAnOlderRequestHasNoRegion() {
+    assertThat(dispatchRule("furniture", null)).isEqualTo("Rule_FurnitureTechnicians → technical-service");
+  }
+
+  @Test
+  void shouldOnlyNameTechnicianGroupsThatExist() {
+    String definitionId = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey("afterSalesDispatch")
+        .latestVersion().singleResult().getId();
+    List<String> groups = repositoryService.getDmnModelInstance(definitionId).getModelElementsByType(OutputEntry.class)
+        .stream().map(entry -> entry.getTextContent().strip().replace("\"", "")).distinct().toList();
+
+    assertThat(groups).isNotEmpty().allSatisfy(group ->
+        assertThat(identityService.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1));
   }
 
   // ------------------------------------------------------------------ afterSalesTriage

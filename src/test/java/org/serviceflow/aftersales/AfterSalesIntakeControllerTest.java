@@ -112,7 +112,27 @@ class AfterSalesIntakeControllerTest {
         .containsEntry(AfterSalesVariables.PROOF_OF_PURCHASE, "FP-2026-0510-77")
         .containsEntry(AfterSalesVariables.SERVICE_TYPE, "repair")
         .containsEntry(AfterSalesVariables.URGENCY, "normal")
-        .hasSize(12);
+        .containsEntry(AfterSalesVariables.REGION, "other")
+        .hasSize(13);
+  }
+
+  @Test
+  void shouldPassTheRegionOnToTheDispatchDecision() throws Exception {
+    // given
+    given(intake.receive(any())).willReturn(RECEIPT);
+
+    // when
+    post(validRequest().put("region", "district-a")).andExpect(status().isCreated());
+
+    // then
+    ArgumentCaptor<ServiceRequest> received = ArgumentCaptor.forClass(ServiceRequest.class);
+    then(intake).should().receive(received.capture());
+    assertThat(received.getValue().toVariables()).containsEntry(AfterSalesVariables.REGION, "district-a");
+  }
+
+  @Test
+  void shouldRejectAnUnknownRegion() throws Exception {
+    assertRejected(validRequest().put("region", "district-z"), "region");
   }
 
   @Test

@@ -14,7 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -58,6 +60,7 @@ class AfterSalesProcessTest extends ProcessTestSupport {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
   @Autowired ServiceOrderService serviceOrders;
 
   @BeforeEach
@@ -433,6 +436,35 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.missedAppointment");
     assertThat(templatesSentTo(caseNumber, PHONE)).endsWith("aftersales.missedAppointmentCustomer");
     assertThat(actions(caseNumber)).contains("计时器：错过预约", "通报错过预约");
+  }
+
+  @Test
+  void shouldDecideTheTechnicianGroupOnTheRegionOfTheRequest() {
+    // given a request from district B
+    Map<String, Object> intake = intake("installation", IN_WARRANTY_PURCHASE);
+    intake.put("region", "district-b");
+    ProcessInstance order = receive(intake);
+
+    // when it reaches dispatch
+    reply(order);
+    assess(order, false);
+
+    // then the region was an input of afterSalesDispatch, its district row decided the group, and the proposal
+    // is a member of that group
+    assertThat(order).isWaitingAt("Task_DispatchTechnician");
+    HistoricDecisionInstance decision = historyService.createHistoricDecisionInstanceQuery()
+        .processInstanceId(order.getId()).decisionDefinitionKey("afterSalesDispatch").includeInputs().includeOutputs()
+        .singleResult();
+    assertThat(decision.getInputs()).anySatisfy(input -> {
+      assertThat(input.getClauseName()).isEqualTo("片区");
+      assertThat(input.getValue()).isEqualTo("district-b");
+    });
+    assertThat(decision.getOutputs()).singleElement()
+        .satisfies(output -> assertThat(output.getRuleId()).isEqualTo("Rule_DistrictBTechnicians"));
+    assertThat(order).variables().containsEntry("technicianGroup", "technical-service");
+    String proposed = (String) runtimeService.getVariable(order.getId(), "proposedTechnician");
+    assertThat(identityService.createUserQuery().memberOfGroup("technical-service").userId(proposed).count())
+        .isEqualTo(1);
   }
 
   @Test

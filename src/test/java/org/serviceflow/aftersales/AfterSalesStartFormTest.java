@@ -26,7 +26,7 @@ class AfterSalesStartFormTest {
         AfterSalesVariables.CUSTOMER_PHONE, AfterSalesVariables.CUSTOMER_EMAIL, AfterSalesVariables.ADDRESS,
         AfterSalesVariables.PRODUCT_LINE, AfterSalesVariables.PRODUCT_MODEL, AfterSalesVariables.SERIAL_NUMBER,
         AfterSalesVariables.PURCHASE_DATE, AfterSalesVariables.PROOF_OF_PURCHASE, AfterSalesVariables.SERVICE_TYPE,
-        AfterSalesVariables.FAULT_DESCRIPTION, AfterSalesVariables.URGENCY);
+        AfterSalesVariables.FAULT_DESCRIPTION, AfterSalesVariables.URGENCY, AfterSalesVariables.REGION);
   }
 
   @Test
@@ -36,6 +36,8 @@ class AfterSalesStartFormTest {
     assertThat(values(form, "productLine")).containsExactly(ServiceRequest.PRODUCT_LINES.split("\\|"));
     assertThat(values(form, "serviceType")).containsExactly(ServiceRequest.SERVICE_TYPES.split("\\|"));
     assertThat(values(form, "urgency")).containsExactlyInAnyOrder(ServiceRequest.URGENCIES.split("\\|"));
+    assertThat(values(form, "region")).containsExactly(ServiceRequest.REGIONS.split("\\|"));
+    assertThat(component(form, "region").path("defaultValue").asText()).isEqualTo("other");
   }
 
   @Test
