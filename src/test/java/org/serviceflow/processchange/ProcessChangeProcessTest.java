@@ -114,13 +114,16 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
       assertThat(entry.currentVersion()).isEqualTo(versionBefore);
     });
     assertThat(templatesSentTo(caseNumber, APPLICANT)).containsExactly("processChange.acknowledged");
-    assertThat(templatesSentTo(caseNumber, "zhiliang1")).containsExactly("processChange.published");
     assertThat(templatesSentTo(caseNumber, "kefu1")).containsExactly("processChange.published");
     List<Task> trainings = taskService.createTaskQuery().processInstanceId(change.getId())
         .taskDefinitionKey("Task_ConfirmTraining").list();
     assertThat(trainings).hasSize(2).allSatisfy(training ->
         assertThat(training.getDueDate()).isEqualTo(date("2026-11-30T17:30:00+08:00")));
     assertThat(trainings).flatExtracting(this::candidateGroups).containsExactlyInAnyOrder("quality", "customer-service");
+    fireTimer(change, "BoundaryEvent_TrainingOverdue", OffsetDateTime.parse("2026-11-30T17:30:00+08:00"));
+    assertThat(templatesSentTo(caseNumber, "qiguan")).containsExactly("processChange.trainingOverdue");
+    assertThat(templatesSentTo(caseNumber, "zhiliang1")).containsExactly("processChange.published",
+        "processChange.trainingOverdue");
     trainings.forEach(training -> taskService.complete(training.getId(), Map.of("trainingNote", "已培训")));
 
     // and the engine still starts version 1 until the effective date
