@@ -41,6 +41,12 @@ class ModelValidatorTest {
     return new ModelFile(name, Files.readAllBytes(Path.of("src/test/resources/processchange", resource)));
   }
 
+  /** The 1-based line of the first occurrence of a text. */
+  static int lineOf(String xml, String text) {
+    assertThat(xml).contains(text);
+    return (int) xml.substring(0, xml.indexOf(text)).chars().filter(c -> c == '\n').count() + 1;
+  }
+
   private List<String> problemsOf(ModelFile... files) {
     return validator.validate(List.of(files)).stream().map(ModelProblem::toString).toList();
   }
@@ -88,7 +94,8 @@ class ModelValidatorTest {
         "<bpmn:timerEventDefinition id=\"TimerEventDefinition_ReturnVisitOverdue\"/>");
 
     assertThat(problemsOf(file("complaint.bpmn", timerWithoutDefinition))).containsExactly(
-        "complaint.bpmn: engine error at line 436 (element BoundaryEvent_ReturnVisitOverdue): "
+        "complaint.bpmn: engine error at line " + lineOf(timerWithoutDefinition, "id=\"TimerEventDefinition_ReturnVisitOverdue\"")
+            + " (element BoundaryEvent_ReturnVisitOverdue): "
             + "Timer needs configuration (either timeDate, timeCycle or timeDuration is needed).");
   }
 
@@ -98,7 +105,8 @@ class ModelValidatorTest {
 
     assertThat(problemsOf(file("complaint.bpmn", noTimeToLive))).containsExactly(
         "complaint.bpmn: process complaint has no camunda:historyTimeToLive",
-        "complaint.bpmn: engine error at line 3 (element complaint): ENGINE-12018 History Time To Live (TTL) cannot be null. "
+        "complaint.bpmn: engine error at line " + lineOf(noTimeToLive, "<bpmn:process id=\"complaint\"")
+            + " (element complaint): ENGINE-12018 History Time To Live (TTL) cannot be null. "
             + "TTL is necessary for the History Cleanup to work.");
   }
 
