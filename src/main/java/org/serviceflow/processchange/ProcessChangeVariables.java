@@ -8,13 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.json.SpinJsonNode;
+import org.serviceflow.casefile.ProcessVariables;
 
 /**
  * Names of the process-change approval variables (流程新增/变更审批表, PROCESSES.md C.1). The intake
  * (REST multipart and Tasklist start form) writes the intake group; the model, its forms and
  * delegates add the rest.
  */
-public final class ProcessChangeVariables {
+public final class ProcessChangeVariables extends ProcessVariables {
 
   public static final String ADD = "add";
   public static final String CHANGE = "change";
@@ -112,10 +113,8 @@ public final class ProcessChangeVariables {
   public static final String NOTICE_TEMPLATE = "noticeTemplate";
   public static final String NOTICE_GROUPS = "noticeGroups";
 
-  private final VariableScope scope;
-
   private ProcessChangeVariables(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** Typed access to the variables visible from an execution or task. */
@@ -135,7 +134,7 @@ public final class ProcessChangeVariables {
   public String newVersionTag() { return string(NEW_VERSION_TAG); }
   public String noticeTemplate() { return string(NOTICE_TEMPLATE); }
   public String closeOutcome() { return string(CLOSE_OUTCOME); }
-  public Date receivedAt() { return (Date) scope.getVariable(RECEIVED_AT); }
+  public Date receivedAt() { return date(RECEIVED_AT); }
 
   /** Level 1–4; forms write Integer, the API may write Long: read as Number. Null when unset. */
   public Integer level() {
@@ -193,11 +192,5 @@ public final class ProcessChangeVariables {
         }
       }
     }
-  }
-
-  /** A blank text (an untouched optional form field) reads as unset. */
-  private String string(String name) {
-    Object value = scope.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
   }
 }
