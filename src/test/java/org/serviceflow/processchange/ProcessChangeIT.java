@@ -31,6 +31,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -39,8 +40,10 @@ import org.springframework.util.MultiValueMap;
  * POST /api/process-changes; the approval runs through /engine-rest as the demo users of each step;
  * complaints keep starting on version 1 until the effective date has passed, then new ones start on
  * version 2 while those already running stay on version 1; the catalogue shows the approval case.
+ * The context is discarded afterwards: the other integration tests must not find complaint version 2.
  */
 @PostgresIntegrationTest
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProcessChangeIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
