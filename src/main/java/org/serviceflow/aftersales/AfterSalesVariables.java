@@ -111,6 +111,9 @@ public final class AfterSalesVariables {
 
   // on-site inspection (现场检测) and spare parts (申请备件)
   public static final String INSPECTION_FINDINGS = "inspectionFindings";
+  /** Boolean: a difficult fault (疑难故障), reported to after-sales-manager the same day (B.6; 003:375). */
+  public static final String DIFFICULT_FAULT = "difficultFault";
+  public static final String DIFFICULT_FAULT_NOTE = "difficultFaultNote";
   public static final String EXTRA_COST_FOUND = "extraCostFound";
   public static final String EXTRA_COST_AMOUNT = "extraCostAmount";
   /** onsite / factory / not-repairable. */
@@ -237,6 +240,7 @@ public final class AfterSalesVariables {
     params.put("partQuantity", scope.getVariable(PART_QUANTITY));
     params.put("partsNeededBy", partsNeededBy());
     params.put("serviceResult", string(SERVICE_RESULT));
+    params.put("difficultFaultNote", string(DIFFICULT_FAULT_NOTE));
     return params;
   }
 

@@ -468,6 +468,53 @@ class AfterSalesProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldReportADifficultFaultToTheAfterSalesManagerTheSameDay() {
+    // given a technician on site
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    String technician = dispatchAndArrive(order, APPOINTMENT);
+
+    // when the inspection is marked as a difficult fault
+    Map<String, Object> inspection = inspection(false, "onsite", false);
+    inspection.put("difficultFault", true);
+    inspection.put("difficultFaultNote", "主板间歇性短路，原因不明");
+    complete(order, "Task_InspectOnSite", inspection);
+
+    // then the after-sales manager is told at once (in the same transaction as the inspection), and the case
+    // timeline shows both the marked inspection and the report
+    assertThat(order).hasPassedInOrder("Task_InspectOnSite", "Task_ReportDifficultFault", "Gateway_ExtraCost")
+        .isWaitingAt("Task_WriteServiceReport");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.difficultFault");
+    assertThat(jdbc.queryForObject("select body from notification where case_number = ? and recipient = 'shouhou' "
+        + "and template_key = 'aftersales.difficultFault' and channel = 'INBOX'", String.class, caseNumber))
+        .contains(caseNumber, technician, "主板间歇性短路，原因不明");
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("现场检测");
+      assertThat(entry.outcome()).contains("difficultFault=是", "difficultFaultNote=主板间歇性短路，原因不明");
+    }).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("疑难故障当日报告");
+      assertThat(entry.outcome()).isEqualTo("已通知：after-sales-manager");
+    });
+  }
+
+  @Test
+  void shouldNotReportAnOrdinaryFault() {
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+
+    Map<String, Object> inspection = inspection(false, "onsite", false);
+    inspection.put("difficultFault", false);
+    complete(order, "Task_InspectOnSite", inspection);
+
+    assertThat(order).hasPassed("Gateway_ExtraCost").hasNotPassed("Task_ReportDifficultFault");
+    assertThat(templatesSentTo(order.getBusinessKey(), "shouhou")).doesNotContain("aftersales.difficultFault");
+  }
+
+  @Test
   void shouldExpectAnUrgentVisitTheSameDay() {
     Map<String, Object> intake = intake("installation", IN_WARRANTY_PURCHASE);
     intake.put("urgency", "urgent");
