@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 部署新版本 (Task_DeployModels, PROCESSES.md C.5): on the effective date the approved attachment set is
- * deployed as one new deployment named after the approval case (forms travel with their models), and
+ * deployed as one new deployment named after the approval case; the forms its diagrams reference
+ * travel with them (attached, or taken unchanged from the current version — {@link ReferencedForms}), and
  * the deployment id, the engine versions and the approval case go into the catalogue. A change
  * without files deploys nothing and only records the approval.
  */
@@ -29,13 +30,15 @@ class DeployChangedModelsDelegate implements JavaDelegate {
   private final AttachmentStore attachments;
   private final ProcessCatalogue catalogue;
   private final CaseFileService caseFiles;
+  private final ReferencedForms referencedForms;
 
   DeployChangedModelsDelegate(RepositoryService repositoryService, AttachmentStore attachments,
-      ProcessCatalogue catalogue, CaseFileService caseFiles) {
+      ProcessCatalogue catalogue, CaseFileService caseFiles, ReferencedForms referencedForms) {
     this.repositoryService = repositoryService;
     this.attachments = attachments;
     this.catalogue = catalogue;
     this.caseFiles = caseFiles;
+    this.referencedForms = referencedForms;
   }
 
   @Override
@@ -50,6 +53,7 @@ class DeployChangedModelsDelegate implements JavaDelegate {
       DeploymentBuilder deployment = repositoryService.createDeployment().name("processChange " + caseNumber)
           .source(caseNumber).enableDuplicateFiltering(false);
       files.forEach(file -> deployment.addInputStream(file.name(), new ByteArrayInputStream(file.content())));
+      referencedForms.addMissing(deployment, files);
       DeploymentWithDefinitions deployed = deployment.deployWithResult();
       List<ProcessDefinition> definitions = deployed.getDeployedProcessDefinitions();
       deploymentId = deployed.getId();

@@ -209,6 +209,12 @@ class ProcessChangeIT {
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(changeInstance).singleResult()
         .getState()).isEqualTo("COMPLETED");
 
+    // and: the version 2 tasks still show their Camunda Forms in Tasklist (the forms went live with the diagram)
+    String taskOnVersion2 = engine.get(EngineRest.ADMIN, "/engine-rest/task?processInstanceId=" + runningAfter)
+        .path(0).path("id").asText();
+    assertThat(engine.get(EngineRest.ADMIN, "/engine-rest/task/" + taskOnVersion2 + "/deployed-form").path("id")
+        .asText()).isEqualTo("complaint_Task_FirstResponse");
+
     // and: the catalogue lists complaint on version 2 with the approval case
     JsonNode catalogue = engine.get(PROCESS_OWNER, "/api/process-catalogue");
     JsonNode complaint = null;
