@@ -145,16 +145,16 @@ public class ModelValidator {
     }
     List<String> missing = new ArrayList<>();
     if (form == null || !form.path("id").isTextual() || form.path("id").asText().isBlank()) {
-      missing.add("an id");
+      missing.add("id");
     }
     if (form == null || !form.path("schemaVersion").isNumber()) {
-      missing.add("a schemaVersion");
+      missing.add("schemaVersion");
     }
     if (form == null || !form.path("components").isArray()) {
       missing.add("components");
     }
     if (!missing.isEmpty()) {
-      problems.add(new ModelProblem(file.name(), "not a Camunda Form: it has no " + String.join(", no ", missing)));
+      problems.add(new ModelProblem(file.name(), "not a Camunda Form: it lacks " + String.join(", ", missing)));
       return null;
     }
     return form;

@@ -136,7 +136,7 @@ class ModelValidatorTest {
     assertThat(problemsOf(resource("extra.form", "broken-json.form.txt"), file("empty.form", "{\"type\": \"default\"}")))
         .containsExactly(
             "extra.form: JSON error at line 3: Unexpected character ('}' (code 125)): was expecting double-quote to start field name",
-            "empty.form: not a Camunda Form: it has no an id, no a schemaVersion, no components");
+            "empty.form: not a Camunda Form: it lacks id, schemaVersion, components");
   }
 
   @Test

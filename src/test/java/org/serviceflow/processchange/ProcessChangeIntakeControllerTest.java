@@ -171,7 +171,7 @@ class ProcessChangeIntakeControllerTest {
         "complaint.bpmn: userTask Task_DecideDiscipline names unknown group 'no-such-group'"
             + " | complaint.bpmn: userTask Task_ExplainToCustomer has no diagram shape");
     assertThat(problems.get("files[Task_Extra.form]"))
-        .isEqualTo("Task_Extra.form: not a Camunda Form: it has no a schemaVersion, no components");
+        .isEqualTo("Task_Extra.form: not a Camunda Form: it lacks schemaVersion, components");
     assertThat(problems.get("files[complaintRouting.dmn]")).startsWith("complaintRouting.dmn: XML error at line ");
     assertNothingStartedOrStored(before, stored);
   }
