@@ -87,6 +87,10 @@ public final class HotlineVariables {
   public static final String SIGN_RESULT = "signResult";
   public static final String RETURN = "return";
   public static final String RETURN_REASON = "returnReason";
+  /** Boolean: the answer came by returnDueAt; a return after it is refused automatically (Gateway_ReturnInTime). */
+  public static final String RETURN_IN_TIME = "returnInTime";
+  /** Integer: returns asked for after returnDueAt, refused automatically; not counted as returns (退单率). */
+  public static final String LATE_RETURN_ATTEMPTS = "lateReturnAttempts";
   /** Date: when the unit took the appeal on (signed, or its return was refused); first contact counts from it. */
   public static final String SIGNED_AT = "signedAt";
 
@@ -198,6 +202,7 @@ public final class HotlineVariables {
   public int approvedWorkdays() { return number(APPROVED_WORKDAYS); }
   public int rehandles() { return number(REHANDLES); }
   public int contactAttempts() { return number(CONTACT_ATTEMPTS); }
+  public int lateReturnAttempts() { return number(LATE_RETURN_ATTEMPTS); }
   public boolean problemResolved() { return Boolean.TRUE.equals(scope.getVariable(PROBLEM_RESOLVED)); }
 
   /** Name and phone are withheld from the handling unit: the citizen asked for it, or the appeal is a 举报. */
@@ -230,6 +235,7 @@ public final class HotlineVariables {
     params.put("unitName", handlingUnitName() != null ? handlingUnitName() : handlingUnit());
     params.put("dispatchedAt", dispatchedAt());
     params.put("signDueAt", signDueAt());
+    params.put("returnDueAt", returnDueAt());
     params.put("handlingDueAt", handlingDueAt());
     params.put("returnReason", returnReason());
     params.put("outcome", string(CLOSE_OUTCOME));

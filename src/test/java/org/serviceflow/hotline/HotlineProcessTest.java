@@ -165,6 +165,68 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(appealRow(caseNumber)).containsEntry("UNIT", "unit-market");
   }
 
+  /** Dispatched 2026-09-30 10:00: 2 working days from the next working day (Oct 8, 9) end on 2026-10-09 17:30. */
+  static final OffsetDateTime DISPATCHED_BEFORE_HOLIDAYS = OffsetDateTime.parse("2026-09-30T10:00:00+08:00");
+  static final Date RETURN_DEADLINE_AFTER_HOLIDAYS = date("2026-10-09T17:30:00+08:00");
+
+  @Test
+  void shouldReviewAReturnAskedForAtTheReturnDeadlineAcrossTheHolidays() {
+    // given an appeal dispatched before the National Day holidays
+    ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"), DISPATCHED_BEFORE_HOLIDAYS);
+    String caseNumber = appeal.getBusinessKey();
+    dispatch(appeal);
+    assertThat(appeal).variables().containsEntry("returnDueAt", RETURN_DEADLINE_AFTER_HOLIDAYS);
+    assertThat(jdbc.queryForObject("select return_due_at from hotline_dispatch where case_number = ?",
+        OffsetDateTime.class, caseNumber).toInstant()).isEqualTo(RETURN_DEADLINE_AFTER_HOLIDAYS.toInstant());
+
+    // when the unit returns it at the last moment of the window
+    at(OffsetDateTime.parse("2026-10-09T17:30:00+08:00"));
+    complete(appeal, "Task_SignFor", Map.of("signResult", "return", "returnReason", "属市场监管职责"));
+
+    // then the dispatchers review it and it counts as a return in time
+    assertThat(appeal).isWaitingAt("Task_ReviewReturn").hasNotPassed("Task_RefuseLateReturn");
+    assertThat(appeal).variables().containsEntry("returnInTime", true);
+    assertThat(dispatchRows(caseNumber)).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("RETURNED", true).containsEntry("RETURN_IN_TIME", true));
+  }
+
+  @Test
+  void shouldRefuseAReturnAskedForAfterTheReturnDeadlineAndSendTheAppealBackToTheUnit() {
+    // given an appeal dispatched before the National Day holidays
+    ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"), DISPATCHED_BEFORE_HOLIDAYS);
+    String caseNumber = appeal.getBusinessKey();
+    dispatch(appeal);
+
+    // when the unit asks to return it one minute after the window
+    at(OffsetDateTime.parse("2026-10-09T17:31:00+08:00"));
+    complete(appeal, "Task_SignFor", Map.of("signResult", "return", "returnReason", "不属本单位"));
+
+    // then the return is refused without review: the unit is told, the timeline shows it, and it is a late return
+    // attempt, not a return: the dispatch stays unanswered
+    assertThat(appeal).hasPassedInOrder("Task_RecordSignFor", "Gateway_ReturnInTime", "Task_RefuseLateReturn")
+        .hasNotPassed("Task_ReviewReturn").isWaitingAt("Task_SignFor");
+    assertThat(candidateGroups(task(appeal, "Task_SignFor"))).containsExactly("unit-housing");
+    assertThat(appeal).variables().containsEntry("returnInTime", false).containsEntry("lateReturnAttempts", 1);
+    assertThat(templatesSentTo(caseNumber, "zhujian")).containsExactly("hotline.lateReturnRefused");
+    assertThat(jdbc.queryForObject("select body from notification where case_number = ? and recipient = 'zhujian' "
+        + "and template_key = 'hotline.lateReturnRefused' and channel = 'INBOX'", String.class, caseNumber))
+        .contains(caseNumber, "2026-10-09 17:30", "不属本单位");
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("退单超时，退回承办单位");
+      assertThat(entry.outcome()).isEqualTo("已通知：unit-housing");
+    });
+    assertThat(dispatchRows(caseNumber)).singleElement().satisfies(row -> {
+      assertThat(row.get("RESPONDED_AT")).isNull();
+      assertThat(row.get("RETURNED")).isNotEqualTo(true);
+    });
+
+    // and when the unit then signs, it has the appeal, signed late
+    sign(appeal);
+    assertThat(appeal).isWaitingAt("Task_FirstContact");
+    assertThat(dispatchRows(caseNumber)).singleElement().satisfies(row -> assertThat(row)
+        .containsEntry("RETURNED", false).containsEntry("SIGNED_IN_TIME", false));
+  }
+
   @Test
   void shouldSendARefusedReturnBackToTheUnit() {
     ProcessInstance appeal = receive(intake("help", "normal", "housing", "district-a"));
