@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.serviceflow.casefile.ProcessVariables;
 
 /**
  * Names of the after-sales process variables, and typed access to them. The intake (REST and Tasklist start
@@ -14,7 +15,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * Chinese labels are shown by the forms. Numbers written by forms arrive as Integer or Double, so they are read
  * as {@link Number}; dates written by forms arrive as ISO strings.
  */
-public final class AfterSalesVariables {
+public final class AfterSalesVariables extends ProcessVariables {
 
   public static final String PROCESS_KEY = "afterSalesService";
 
@@ -160,10 +161,8 @@ public final class AfterSalesVariables {
   private static final Map<String, String> PRODUCT_LINE_LABELS = Map.of("appliance", "家电", "electronics", "电子产品",
       "furniture", "家具");
 
-  private final VariableScope scope;
-
   private AfterSalesVariables(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** Typed access to the variables visible from an execution or task. */
@@ -244,24 +243,9 @@ public final class AfterSalesVariables {
     return params;
   }
 
-  private String string(String name) {
-    Object value = scope.getVariable(name);
-    return value == null ? null : value.toString();
-  }
 
-  private int number(String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof Number n ? n.intValue() : 0;
-  }
 
-  private Date date(String name) {
-    return (Date) scope.getVariable(name);
-  }
 
-  private LocalDate isoDate(String name) {
-    String value = string(name);
-    return value == null || value.isBlank() ? null : LocalDate.parse(value.substring(0, Math.min(10, value.length())));
-  }
 
   private BigDecimal money(String name) {
     Object value = scope.getVariable(name);

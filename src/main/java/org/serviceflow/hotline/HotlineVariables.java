@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.serviceflow.casefile.ProcessVariables;
 
 /**
  * Names of the 12345 hotline process variables, and typed access to them. The intake (REST and Tasklist
@@ -17,7 +18,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * answers to unit users). {@link RegisterAppealDelegate} keeps them in the case file only and removes
  * them from the process variables; notices to the citizen read the contact from the case file.
  */
-public final class HotlineVariables {
+public final class HotlineVariables extends ProcessVariables {
 
   public static final String PROCESS_KEY = "hotline12345";
 
@@ -159,10 +160,8 @@ public final class HotlineVariables {
   /** String: review (审核不通过) / unsatisfied (回访不满意). */
   public static final String REHANDLE_KIND = "rehandleKind";
 
-  private final VariableScope scope;
-
   private HotlineVariables(VariableScope scope) {
-    this.scope = scope;
+    super(scope);
   }
 
   /** Typed access to the variables visible from an execution or task. */
@@ -243,17 +242,4 @@ public final class HotlineVariables {
   }
 
   /** A blank text (an untouched optional form field) reads as unset. */
-  private String string(String name) {
-    Object value = scope.getVariable(name);
-    return value == null || value.toString().isBlank() ? null : value.toString();
-  }
-
-  private Date date(String name) {
-    return (Date) scope.getVariable(name);
-  }
-
-  private int number(String name) {
-    Object value = scope.getVariable(name);
-    return value instanceof Number n ? n.intValue() : 0;
-  }
 }
