@@ -20,6 +20,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.serviceflow.notification.NotificationDispatcher;
@@ -70,7 +71,7 @@ class AfterSalesProcessIT {
 
   private EngineRest engine;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void driveThroughTheApi() {
     engine = new EngineRest(rest);
   }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.serviceflow.calendar.Deadlines;
@@ -67,7 +68,7 @@ class ComplaintProcessIT {
 
   private EngineRest engine;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void driveThroughTheApi() {
     engine = new EngineRest(rest);
   }

@@ -21,6 +21,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.calendar.Deadlines;
@@ -89,7 +90,7 @@ class HotlineProcessIT {
 
   private EngineRest engine;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void driveThroughTheApi() {
     engine = new EngineRest(rest);
   }
