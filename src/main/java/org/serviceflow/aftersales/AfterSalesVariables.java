@@ -4,10 +4,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.serviceflow.casefile.ProcessVariables;
+import org.serviceflow.web.CodeList;
 
 /**
  * Names of the after-sales process variables, and typed access to them. The intake (REST and Tasklist start
@@ -150,17 +150,6 @@ public final class AfterSalesVariables extends ProcessVariables {
   public static final String SATISFACTION = "satisfaction";
   public static final String SATISFIED = "satisfied";
 
-  // input parameters of the reusable service tasks (local to the task)
-  /** String: notification template key, e.g. aftersales.quote. */
-  public static final String NOTICE_TEMPLATE = "noticeTemplate";
-  /** List of group ids to notify. */
-  public static final String NOTICE_GROUPS = "noticeGroups";
-
-  private static final Map<String, String> SERVICE_TYPE_LABELS = Map.of("repair", "维修", "installation", "安装",
-      "replacement", "更换", "return", "退换货", "maintenance", "保养", "advice", "咨询");
-  private static final Map<String, String> PRODUCT_LINE_LABELS = Map.of("appliance", "家电", "electronics", "电子产品",
-      "furniture", "家具");
-
   private AfterSalesVariables(VariableScope scope) {
     super(scope);
   }
@@ -190,7 +179,6 @@ public final class AfterSalesVariables extends ProcessVariables {
   public String technicianGroup() { return string(TECHNICIAN_GROUP); }
   public String appointmentAt() { return string(APPOINTMENT_AT); }
   public String partsNeededBy() { return string(PARTS_NEEDED_BY); }
-  public String noticeTemplate() { return string(NOTICE_TEMPLATE); }
   public int replyHours() { return number(REPLY_HOURS); }
   public int factoryReturnWorkdays() { return number(FACTORY_RETURN_WORKDAYS); }
   public int repeatRepairWindowDays() { return number(REPEAT_REPAIR_WINDOW_DAYS); }
@@ -211,18 +199,13 @@ public final class AfterSalesVariables extends ProcessVariables {
     return Boolean.TRUE.equals(inWarranty()) && !customerCaused();
   }
 
-  /** The groups named by the task's {@link #NOTICE_GROUPS} input parameter. */
-  public List<String> noticeGroups() {
-    Object groups = scope.getVariable(NOTICE_GROUPS);
-    return groups instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-  }
 
   /** The parameters every after-sales notification template may use besides {caseNumber}. */
   public Map<String, Object> noticeParams() {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("customerName", customerName());
-    params.put("serviceTypeLabel", SERVICE_TYPE_LABELS.getOrDefault(serviceType(), serviceType()));
-    params.put("productLineLabel", PRODUCT_LINE_LABELS.getOrDefault(productLine(), productLine()));
+    params.put("serviceTypeLabel", CodeList.Coded.labelOf(ServiceRequest.ServiceType.values(), serviceType()));
+    params.put("productLineLabel", CodeList.Coded.labelOf(ServiceRequest.ProductLine.values(), productLine()));
     params.put("productModel", productModel());
     params.put("serialNumber", serialNumber());
     params.put("urgencyLabel", urgent() ? "紧急" : "一般");

@@ -1,40 +1,26 @@
 package org.serviceflow.aftersales;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.serviceflow.casefile.CaseFileService;
-import org.serviceflow.notification.NotificationService;
+import org.serviceflow.notification.TaskNotices;
 import org.springframework.stereotype.Component;
 
 /**
- * Notifies staff groups of a service order: overdue replies, parts, factory returns and return visits. The model
- * says who and what, in the service task's input parameters {@code noticeTemplate} and {@code noticeGroups} (a
- * list of group ids); a group named twice is notified once. The notice is recorded on the case timeline.
+ * Notifies the staff groups the service task names of a service order: overdue replies, parts, factory
+ * returns, return visits, difficult faults ({@link TaskNotices}: input parameters noticeTemplate and
+ * noticeGroups).
  */
 @Component
 class NotifyAfterSalesGroupsDelegate implements JavaDelegate {
 
-  private final NotificationService notifications;
-  private final CaseFileService caseFiles;
+  private final TaskNotices notices;
 
-  NotifyAfterSalesGroupsDelegate(NotificationService notifications, CaseFileService caseFiles) {
-    this.notifications = notifications;
-    this.caseFiles = caseFiles;
+  NotifyAfterSalesGroupsDelegate(TaskNotices notices) {
+    this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    AfterSalesVariables order = AfterSalesVariables.of(execution);
-    List<String> groups = order.noticeGroups().stream().distinct().toList();
-    if (groups.isEmpty()) {
-      throw new IllegalStateException(execution.getCurrentActivityId() + ": input parameter "
-          + AfterSalesVariables.NOTICE_GROUPS + " names no group (modelling error)");
-    }
-    for (String group : groups) {
-      notifications.toGroup(order.caseNumber(), group, order.noticeTemplate(), order.noticeParams());
-    }
-    caseFiles.record(order.caseNumber(), null, execution.getCurrentActivityName(), execution.getCurrentActivityId(),
-        "已通知：" + String.join("、", groups));
+    notices.toGroups(execution, AfterSalesVariables.of(execution).noticeParams());
   }
 }

@@ -1,6 +1,5 @@
 package org.serviceflow.casefile;
 
-import java.time.Instant;
 import java.util.Date;
 import java.util.function.Consumer;
 import org.slf4j.Logger;

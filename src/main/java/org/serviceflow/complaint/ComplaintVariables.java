@@ -3,7 +3,6 @@ package org.serviceflow.complaint;
 import org.serviceflow.web.CodeList;
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.serviceflow.casefile.ProcessVariables;
@@ -124,10 +123,6 @@ public final class ComplaintVariables extends ProcessVariables {
   public static final String DISCIPLINE_NOTE = "disciplineNote";
 
   // input parameters of the reusable service tasks (local to the task)
-  /** String: notification template key, e.g. complaint.firstResponseOverdue. */
-  public static final String NOTICE_TEMPLATE = "noticeTemplate";
-  /** List of group ids to notify. */
-  public static final String NOTICE_GROUPS = "noticeGroups";
   /** String: why the case is flagged for review (查办). */
   public static final String REVIEW_REASON = "reviewReason";
 
@@ -151,7 +146,6 @@ public final class ComplaintVariables extends ProcessVariables {
   public String handlingGroup() { return string(HANDLING_GROUP); }
   public Date receivedAt() { return date(RECEIVED_AT); }
   public String plannedCompletionDate() { return string(PLANNED_COMPLETION_DATE); }
-  public String noticeTemplate() { return string(NOTICE_TEMPLATE); }
   public String reviewReason() { return string(REVIEW_REASON); }
   public int resolutionHardLimitDays() { return number(RESOLUTION_HARD_LIMIT_DAYS); }
   public int unsatisfiedRounds() { return number(UNSATISFIED_ROUNDS); }
@@ -164,18 +158,13 @@ public final class ComplaintVariables extends ProcessVariables {
     return scope.hasVariable(MAX_UNSATISFIED_ROUNDS) && unsatisfiedRounds() >= maxUnsatisfiedRounds();
   }
 
-  /** The groups named by the task's {@link #NOTICE_GROUPS} input parameter. */
-  public List<String> noticeGroups() {
-    Object groups = scope.getVariable(NOTICE_GROUPS);
-    return groups instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of();
-  }
 
   /** The parameters every complaint notification template may use besides {caseNumber}. */
   public Map<String, Object> noticeParams() {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("customerName", customerName());
-    params.put("categoryLabel", label(ComplaintCategory.values(), category()));
-    params.put("severityLabel", label(ComplaintSeverity.values(), severity()));
+    params.put("categoryLabel", CodeList.Coded.labelOf(ComplaintCategory.values(), category()));
+    params.put("severityLabel", CodeList.Coded.labelOf(ComplaintSeverity.values(), severity()));
     params.put("receivedAt", receivedAt());
     params.put("firstResponseHours", scope.getVariable(FIRST_RESPONSE_HOURS));
     params.put("verifyWorkdays", scope.getVariable(VERIFY_WORKDAYS));
@@ -187,12 +176,4 @@ public final class ComplaintVariables extends ProcessVariables {
 
   /** A blank text (an untouched optional form field) reads as unset. */
 
-  private static String label(CodeList.Coded[] codes, String code) {
-    for (CodeList.Coded coded : codes) {
-      if (coded.code().equals(code)) {
-        return coded.label();
-      }
-    }
-    return code;
-  }
 }

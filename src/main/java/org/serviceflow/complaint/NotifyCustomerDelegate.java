@@ -2,32 +2,26 @@ package org.serviceflow.complaint;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.serviceflow.casefile.CaseFileService;
-import org.serviceflow.notification.NotificationService;
+import org.serviceflow.notification.TaskNotices;
 import org.springframework.stereotype.Component;
 
 /**
  * Tells the customer something by e-mail and SMS (whichever contact the intake gave), e.g. the timetable
- * when a complaint cannot be solved at once (000:13). The template is the service task's input parameter
- * {@code noticeTemplate}. The notice is recorded on the case timeline.
+ * when a complaint cannot be solved at once (000:13); the template is the service task's input
+ * parameter noticeTemplate ({@link TaskNotices}).
  */
 @Component
 class NotifyCustomerDelegate implements JavaDelegate {
 
-  private final NotificationService notifications;
-  private final CaseFileService caseFiles;
+  private final TaskNotices notices;
 
-  NotifyCustomerDelegate(NotificationService notifications, CaseFileService caseFiles) {
-    this.notifications = notifications;
-    this.caseFiles = caseFiles;
+  NotifyCustomerDelegate(TaskNotices notices) {
+    this.notices = notices;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     ComplaintVariables complaint = ComplaintVariables.of(execution);
-    notifications.toCustomer(complaint.caseNumber(), complaint.noticeTemplate(), complaint.noticeParams(),
-        complaint.customerEmail(), complaint.customerPhone());
-    caseFiles.record(complaint.caseNumber(), null, execution.getCurrentActivityName(),
-        execution.getCurrentActivityId(), "已通知客户");
+    notices.toCustomer(execution, complaint.noticeParams(), complaint.customerEmail(), complaint.customerPhone());
   }
 }

@@ -2,7 +2,6 @@ package org.serviceflow.hotline;
 
 import java.util.Date;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.serviceflow.casefile.ProcessVariables;
@@ -153,10 +152,6 @@ public final class HotlineVariables extends ProcessVariables {
   public static final String SUPERVISION_NOTE = "supervisionNote";
 
   // input parameters of the reusable service tasks (local to the task)
-  /** String: notification template key, e.g. hotline.acknowledged. */
-  public static final String NOTICE_TEMPLATE = "noticeTemplate";
-  /** List of group ids to notify. */
-  public static final String NOTICE_GROUPS = "noticeGroups";
   /** String: review (审核不通过) / unsatisfied (回访不满意). */
   public static final String REHANDLE_KIND = "rehandleKind";
 
@@ -183,7 +178,6 @@ public final class HotlineVariables extends ProcessVariables {
   public String redispatchUnit() { return string(REDISPATCH_UNIT); }
   public String handlingResult() { return string(HANDLING_RESULT); }
   public String visitResult() { return string(VISIT_RESULT); }
-  public String noticeTemplate() { return string(NOTICE_TEMPLATE); }
   public String rehandleKind() { return string(REHANDLE_KIND); }
   public Date receivedAt() { return date(RECEIVED_AT); }
   public Date dispatchedAt() { return date(DISPATCHED_AT); }
@@ -213,11 +207,6 @@ public final class HotlineVariables extends ProcessVariables {
   public boolean returnAccepted() { return ACCEPT.equals(string(RETURN_DECISION)); }
   public boolean answeredDirectly() { return ANSWERED.equals(string(TRIAGE_RESULT)); }
 
-  /** The groups named by the task's {@link #NOTICE_GROUPS} input parameter. */
-  public List<String> noticeGroups() {
-    Object groups = scope.getVariable(NOTICE_GROUPS);
-    return groups instanceof List<?> list ? list.stream().map(String::valueOf).distinct().toList() : List.of();
-  }
 
   /** The time limit as told to the citizen and the unit, e.g. "7 个工作日" or "24 小时". */
   public String limitText() {

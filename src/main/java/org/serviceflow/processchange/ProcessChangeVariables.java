@@ -1,14 +1,12 @@
 package org.serviceflow.processchange;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.json.SpinJsonNode;
 import org.serviceflow.casefile.ProcessVariables;
+import org.serviceflow.notification.TaskNotices;
 
 /**
  * Names of the process-change approval variables (流程新增/变更审批表, PROCESSES.md C.1). The intake
@@ -110,8 +108,6 @@ public final class ProcessChangeVariables extends ProcessVariables {
   public static final String REPORT_NOTE = "reportNote";
 
   // input parameters of the notification service tasks (local to the task)
-  public static final String NOTICE_TEMPLATE = "noticeTemplate";
-  public static final String NOTICE_GROUPS = "noticeGroups";
 
   private ProcessChangeVariables(VariableScope scope) {
     super(scope);
@@ -132,7 +128,6 @@ public final class ProcessChangeVariables extends ProcessVariables {
   public String effectiveDate() { return string(EFFECTIVE_DATE); }
   public String attachmentSetId() { return string(ATTACHMENT_SET_ID); }
   public String newVersionTag() { return string(NEW_VERSION_TAG); }
-  public String noticeTemplate() { return string(NOTICE_TEMPLATE); }
   public String closeOutcome() { return string(CLOSE_OUTCOME); }
   public Date receivedAt() { return date(RECEIVED_AT); }
 
@@ -145,13 +140,9 @@ public final class ProcessChangeVariables extends ProcessVariables {
 
   /** The affected groups as plain group ids, whether written as a list, a Tasklist taglist (JSON) or "a, b". */
   public List<String> affectedGroups() {
-    return groupIds(scope.getVariable(AFFECTED_GROUPS));
+    return TaskNotices.groupIds(scope.getVariable(AFFECTED_GROUPS));
   }
 
-  /** The groups named by the task's {@link #NOTICE_GROUPS} input parameter (nested lists are flattened). */
-  public List<String> noticeGroups() {
-    return groupIds(scope.getVariable(NOTICE_GROUPS)).stream().distinct().toList();
-  }
 
   /** The parameters every process-change notification template may use besides {caseNumber}. */
   public Map<String, Object> noticeParams() {
@@ -174,23 +165,5 @@ public final class ProcessChangeVariables extends ProcessVariables {
     };
   }
 
-  private static List<String> groupIds(Object value) {
-    List<String> ids = new ArrayList<>();
-    collect(value, ids);
-    return ids;
-  }
 
-  private static void collect(Object value, List<String> ids) {
-    if (value instanceof Collection<?> values) {
-      values.forEach(v -> collect(v, ids));
-    } else if (value instanceof SpinJsonNode json && json.isArray()) {
-      json.elements().forEach(element -> collect(element.isString() ? element.stringValue() : element.toString(), ids));
-    } else if (value != null) {
-      for (String id : value.toString().split("[,，\\s]+")) {
-        if (!id.isBlank()) {
-          ids.add(id.trim());
-        }
-      }
-    }
-  }
 }

@@ -33,6 +33,16 @@ public @interface CodeList {
     String code();
 
     String label();
+
+    /** The Chinese label of a code in a code list; an unknown code is shown as it is. */
+    static String labelOf(Coded[] codes, String code) {
+      for (Coded coded : codes) {
+        if (coded.code().equals(code)) {
+          return coded.label();
+        }
+      }
+      return code;
+    }
   }
 
   /** Checks the value against the enum's codes and lists them in the message. */
