@@ -4,16 +4,10 @@ import java.util.List;
 import java.util.Set;
 import org.serviceflow.casefile.CaseType;
 import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.CaseViewPolicy;
 import org.serviceflow.identity.CurrentUser;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.core.MethodParameter;
-import org.springframework.http.MediaType;
-import org.springframework.http.converter.HttpMessageConverter;
-import org.springframework.http.server.ServerHttpRequest;
-import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import org.springframework.stereotype.Component;
 
 /**
  * Confidentiality of 12345 citizens in REST answers (PROCESSES.md D.1, 002:486): when a case file
@@ -22,12 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  * the citizen's name reads "（保密）" and phone and e-mail are empty. Handling units thus never see
  * the identity; they reach the citizen through the centre.
  *
- * <p>Fails safe: a hotline case whose appeal row cannot be read is treated as confidential. The
- * database and the caller are looked up lazily, so web-layer test slices that do not load them still
- * start.
+ * <p>Fails safe: a hotline case whose appeal row cannot be read is treated as confidential.
  */
-@RestControllerAdvice(basePackages = "org.serviceflow.casefile")
-class ConfidentialCaseView implements ResponseBodyAdvice<Object> {
+@Component
+class ConfidentialCaseView implements CaseViewPolicy {
 
   static final String HIDDEN_NAME = "（保密）";
   static final Set<String> MAY_SEE_IDENTITY =
@@ -35,40 +27,25 @@ class ConfidentialCaseView implements ResponseBodyAdvice<Object> {
 
   private static final String CONFIDENTIAL = "select confidential from hotline_appeal where case_number = ?";
 
-  private final ObjectProvider<JdbcTemplate> jdbc;
-  private final ObjectProvider<CurrentUser> currentUser;
+  private final JdbcTemplate jdbc;
+  private final CurrentUser currentUser;
 
-  ConfidentialCaseView(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<CurrentUser> currentUser) {
+  ConfidentialCaseView(JdbcTemplate jdbc, CurrentUser currentUser) {
     this.jdbc = jdbc;
     this.currentUser = currentUser;
   }
 
   @Override
-  public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-    return true;
-  }
-
-  @Override
-  public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
-      Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
-    if (body instanceof CaseView view && view.processType() == CaseType.HOTLINE && !maySeeIdentity(view)) {
-      return masked(view);
-    }
-    return body;
+  public CaseView visibleTo(CaseView view) {
+    return view.processType() == CaseType.HOTLINE && !maySeeIdentity(view) ? masked(view) : view;
   }
 
   private boolean maySeeIdentity(CaseView view) {
-    CurrentUser caller = currentUser.getIfAvailable();
-    List<String> groups = caller == null ? List.of() : caller.groupIds();
-    return groups.stream().anyMatch(MAY_SEE_IDENTITY::contains) || !isConfidential(view.caseNumber());
+    return currentUser.groupIds().stream().anyMatch(MAY_SEE_IDENTITY::contains) || !isConfidential(view.caseNumber());
   }
 
   private boolean isConfidential(String caseNumber) {
-    JdbcTemplate database = jdbc.getIfAvailable();
-    if (database == null) {
-      return true;
-    }
-    List<Boolean> flags = database.queryForList(CONFIDENTIAL, Boolean.class, caseNumber);
+    List<Boolean> flags = jdbc.queryForList(CONFIDENTIAL, Boolean.class, caseNumber);
     return flags.isEmpty() || !Boolean.FALSE.equals(flags.get(0));
   }
 

@@ -1,0 +1,11 @@
+package org.serviceflow.casefile;
+
+/**
+ * What of a case file the signed-in caller may see. A process with confidential data (the 12345
+ * hotline's reporters) provides one; the case file API applies every policy before answering.
+ */
+public interface CaseViewPolicy {
+
+  /** The view as the current caller may see it: the same view, or a masked copy. */
+  CaseView visibleTo(CaseView view);
+}
