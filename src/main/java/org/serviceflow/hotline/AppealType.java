@@ -1,7 +1,9 @@
 package org.serviceflow.hotline;
 
+import org.serviceflow.web.CodeList;
+
 /** 诉求类型 (PROCESSES.md D.1, 000:271): the codes stored in {@code appealType} and their Chinese labels. */
-enum AppealType {
+enum AppealType implements CodeList.Coded {
   CONSULTATION("consultation", "咨询"),
   HELP("help", "求助"),
   COMPLAINT("complaint", "投诉"),
@@ -16,17 +18,18 @@ enum AppealType {
     this.label = label;
   }
 
-  String code() {
+  @Override
+  public String code() {
     return code;
+  }
+
+  @Override
+  public String label() {
+    return label;
   }
 
   /** The Chinese label of a code; an unknown code is shown as it is. */
   static String label(String code) {
-    for (AppealType type : values()) {
-      if (type.code.equals(code)) {
-        return type.label;
-      }
-    }
-    return code;
+    return CodeList.Coded.labelOf(values(), code);
   }
 }
