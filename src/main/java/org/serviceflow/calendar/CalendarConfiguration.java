@@ -1,8 +1,8 @@
 package org.serviceflow.calendar;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.serviceflow.notification.NotificationService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,9 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class CalendarConfiguration {
 
   @Bean
-  WorkingDayCalendar workingDayCalendar(CalendarProperties properties, NotificationService notifications) {
+  WorkingDayCalendar workingDayCalendar(CalendarProperties properties, ApplicationEventPublisher events) {
     MissingYearAlert alert = new MissingYearAlert(
-        notifications, () -> ClockUtil.getCurrentTime().toInstant(), properties.zone(), properties.dataDir());
+        events, () -> ClockUtil.getCurrentTime().toInstant(), properties.zone(), properties.dataDir());
     return new WorkingDayCalendar(
         HolidayDataLoader.load(properties.dataDir()), properties.zone(), properties.endOfDay(), alert);
   }

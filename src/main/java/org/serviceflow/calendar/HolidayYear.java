@@ -1,8 +1,13 @@
 package org.serviceflow.calendar;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One year's official schedule: holidays (days off, even on weekdays) and make-up workdays
@@ -28,5 +33,15 @@ record HolidayYear(
 
   Optional<String> makeUpWorkday(LocalDate date) {
     return Optional.ofNullable(makeUpWorkdays.get(date));
+  }
+
+  /** SHA-256 of the days (holidays and make-up workdays, sorted), not of the file: a new comment changes nothing. */
+  String fingerprint() {
+    String days = "holidays=" + new TreeMap<>(holidays).keySet() + ";makeUp=" + new TreeMap<>(makeUpWorkdays).keySet();
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(days.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    }
   }
 }

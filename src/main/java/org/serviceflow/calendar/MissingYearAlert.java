@@ -4,31 +4,29 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Supplier;
-import org.serviceflow.notification.NotificationService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Raised when a computation touches a year that has no holiday data: a WARN line every time, and at
- * most once a day per missing year a notice to the administrators' group through the outbox.
+ * most once a day per missing year a {@link HolidayYearMissing} event (the notification package turns it
+ * into a notice to the administrators; the calendar imports no other package of the application).
  *
- * <p>The notice joins the caller's transaction (often the engine's). If that transaction rolls
- * back, the day's notice counts as not sent, so the next computation sends it again.
+ * <p>Listeners run in the caller's transaction (often the engine's). If that transaction rolls back, the
+ * day's event counts as not delivered, so the next computation publishes it again.
  */
 class MissingYearAlert {
 
-  static final String ADMIN_GROUP = "camunda-admin";
-  static final String TEMPLATE = "calendar.yearMissing";
   private static final Logger log = LoggerFactory.getLogger(MissingYearAlert.class);
 
-  private final NotificationService notifications;
+  private final ApplicationEventPublisher events;
   private final Supplier<Instant> now;
   private final ZoneId zone;
   private final Path dataDir;
@@ -39,8 +37,8 @@ class MissingYearAlert {
    *     the engine clock also move "today"
    * @param zone where a day begins (the calendar zone)
    */
-  MissingYearAlert(NotificationService notifications, Supplier<Instant> now, ZoneId zone, Path dataDir) {
-    this.notifications = notifications;
+  MissingYearAlert(ApplicationEventPublisher events, Supplier<Instant> now, ZoneId zone, Path dataDir) {
+    this.events = events;
     this.now = now;
     this.zone = zone;
     this.dataDir = dataDir;
@@ -49,20 +47,19 @@ class MissingYearAlert {
   void yearMissing(int year, OptionalInt lastYearWithData) {
     String lastYear = lastYearWithData.isPresent() ? String.valueOf(lastYearWithData.getAsInt()) : "无";
     log.warn("No holiday data for {} (last year with data: {}): working days in {} are counted with weekends only. "
-        + "Add {}.yaml to serviceflow.calendar.data-dir and restart (see docs/calendar.md).", year, lastYear, year, year);
+        + "Add {}.yaml to serviceflow.calendar.data-dir and reload (POST /api/calendar/reload) or restart (see docs/calendar.md).", year, lastYear, year, year);
     LocalDate today = LocalDate.ofInstant(now.get(), zone);
     if (today.equals(notifiedOn.put(year, today))) {
       return;
     }
     releaseOnRollback(year, today);
     try {
-      notifications.toGroup(null, ADMIN_GROUP, TEMPLATE, Map.of(
-          "year", String.valueOf(year),
-          "lastYear", lastYear,
-          "dataDir", dataDir == null ? "（未配置 serviceflow.calendar.data-dir）" : dataDir.toAbsolutePath().toString()));
+      events.publishEvent(new HolidayYearMissing(year,
+          lastYearWithData.isPresent() ? lastYearWithData.getAsInt() : null,
+          dataDir == null ? null : dataDir.toAbsolutePath().toString()));
     } catch (RuntimeException e) {
       notifiedOn.remove(year, today);
-      log.error("Could not notify group {} that holiday data for {} is missing", ADMIN_GROUP, year, e);
+      log.error("Could not report that holiday data for {} is missing", year, e);
     }
   }
 

@@ -30,7 +30,8 @@ public class WorkingDayCalendar {
   /** No rule needs more; a larger count is a modelling error, not a reason to walk through decades. */
   static final int MAX_WORKING_DAYS = 1000;
 
-  private final NavigableMap<Integer, HolidayYear> years;
+  // replaced as a whole when an administrator reloads the data files; each computation reads one snapshot
+  private volatile NavigableMap<Integer, HolidayYear> years;
   private final ZoneId zone;
   private final LocalTime endOfDay;
   private final MissingYearAlert alert;
@@ -40,6 +41,18 @@ public class WorkingDayCalendar {
     this.zone = zone;
     this.endOfDay = endOfDay;
     this.alert = alert;
+  }
+
+  /** Takes new holiday data (a reload): computations that start afterwards use it. */
+  void replaceData(Map<Integer, HolidayYear> data) {
+    this.years = new TreeMap<>(data);
+  }
+
+  /** The years with holiday data, each with the fingerprint of its days. */
+  Map<Integer, String> fingerprints() {
+    Map<Integer, String> fingerprints = new TreeMap<>();
+    years.forEach((year, data) -> fingerprints.put(year, data.fingerprint()));
+    return fingerprints;
   }
 
   public ZoneId zone() {
@@ -129,7 +142,8 @@ public class WorkingDayCalendar {
 
   /** The last year that has holiday data, if any. */
   public OptionalInt lastYearWithData() {
-    return years.isEmpty() ? OptionalInt.empty() : OptionalInt.of(years.lastKey());
+    NavigableMap<Integer, HolidayYear> data = years;
+    return data.isEmpty() ? OptionalInt.empty() : OptionalInt.of(data.lastKey());
   }
 
   public LocalDate dayOf(Instant instant) {
@@ -146,20 +160,21 @@ public class WorkingDayCalendar {
 
   /** One computation: looks days up and, at its end, raises the alert once for each year it found without data. */
   private final class Lookup {
+    private final NavigableMap<Integer, HolidayYear> data = years;
     private final Set<Integer> missingYears = new TreeSet<>();
 
     CalendarDay day(LocalDate date) {
       boolean weekend = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
-      HolidayYear data = years.get(date.getYear());
-      if (data == null) {
+      HolidayYear year = data.get(date.getYear());
+      if (year == null) {
         missingYears.add(date.getYear());
         return new CalendarDay(date, !weekend, false, false, null, false);
       }
-      String holiday = data.holidays().get(date);
+      String holiday = year.holidays().get(date);
       if (holiday != null) {
         return new CalendarDay(date, false, true, false, holiday, true);
       }
-      String makeUp = data.makeUpWorkdays().get(date);
+      String makeUp = year.makeUpWorkdays().get(date);
       if (makeUp != null) {
         return new CalendarDay(date, true, false, true, makeUp, true);
       }
@@ -167,7 +182,8 @@ public class WorkingDayCalendar {
     }
 
     void report() {
-      missingYears.forEach(year -> alert.yearMissing(year, lastYearWithData()));
+      OptionalInt lastYear = data.isEmpty() ? OptionalInt.empty() : OptionalInt.of(data.lastKey());
+      missingYears.forEach(year -> alert.yearMissing(year, lastYear));
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.serviceflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.serviceflow.calendar.CalendarFixture.date;
 
 import java.io.IOException;
@@ -11,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.serviceflow.notification.NotificationService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The serviceflow.calendar settings as Spring binds them, without booting the engine. */
@@ -20,8 +18,7 @@ class CalendarConfigurationTest {
   @TempDir Path dataDir;
 
   private final ApplicationContextRunner context = new ApplicationContextRunner()
-      .withUserConfiguration(CalendarConfiguration.class, Deadlines.class)
-      .withBean(NotificationService.class, () -> mock(NotificationService.class));
+      .withUserConfiguration(CalendarConfiguration.class, Deadlines.class);
 
   @Test
   void shouldDefaultToShanghaiAndHalfPastFive() {

@@ -11,13 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.serviceflow.notification.NotificationService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 
@@ -30,9 +28,6 @@ class CalendarControllerTest {
 
   @Autowired
   private MockMvc mvc;
-
-  @MockitoBean
-  private NotificationService notifications;
 
   @Test
   void shouldAnswerTheDueInstantOnOctober10ForThreeWorkingDaysFromSeptember30() throws Exception {

@@ -1,20 +1,20 @@
 package org.serviceflow.calendar;
 
-import static org.mockito.Mockito.mock;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.serviceflow.notification.NotificationService;
+import java.util.function.Consumer;
 
 /**
  * A calendar on the shipped holiday data (2025, 2026), in Asia/Shanghai with end of day 17:30,
- * whose missing-year notices go to a Mockito mock and whose "now" is settable.
+ * whose published events are collected in {@link #events} and whose "now" is settable.
  */
 final class CalendarFixture {
 
@@ -22,7 +22,10 @@ final class CalendarFixture {
   static final LocalTime END_OF_DAY = LocalTime.of(17, 30);
   private static final Map<Integer, HolidayYear> SHIPPED = HolidayDataLoader.load(null);
 
-  final NotificationService notifications = mock(NotificationService.class);
+  /** Every event the calendar published, in order. */
+  final List<Object> events = new CopyOnWriteArrayList<>();
+  /** Runs before an event is collected; a test may make it throw, as a failing listener would. */
+  final AtomicReference<Consumer<Object>> listener = new AtomicReference<>(event -> { });
   /** "Now" for the once-a-day notice; starts at Monday 2026-11-23 10:00 in Shanghai. */
   final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-23T02:00:00Z"));
   final WorkingDayCalendar calendar;
@@ -32,7 +35,10 @@ final class CalendarFixture {
   }
 
   CalendarFixture(Map<Integer, HolidayYear> data) {
-    calendar = new WorkingDayCalendar(data, ZONE, END_OF_DAY, new MissingYearAlert(notifications, now::get, ZONE, null));
+    calendar = new WorkingDayCalendar(data, ZONE, END_OF_DAY, new MissingYearAlert(event -> {
+      listener.get().accept(event);
+      events.add(event);
+    }, now::get, ZONE, null));
   }
 
   /** A local date-time in Asia/Shanghai, whatever the JVM's default zone. */

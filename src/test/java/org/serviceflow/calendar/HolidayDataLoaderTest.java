@@ -2,11 +2,6 @@ package org.serviceflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 import static org.serviceflow.calendar.CalendarFixture.date;
 import static org.serviceflow.calendar.CalendarFixture.day;
 
@@ -62,7 +57,7 @@ class HolidayDataLoaderTest {
     assertThat(due).isEqualTo(Date.from(OffsetDateTime.parse("2027-01-04T17:30:00+08:00").toInstant()));
     assertThat(fixture.calendar.isWorkingDay(day("2027-02-14"))).isTrue();
     assertThat(fixture.calendar.lastYearWithData()).isEqualTo(OptionalInt.of(2027));
-    verify(fixture.notifications, never()).toGroup(any(), anyString(), anyString(), anyMap());
+    assertThat(fixture.events).isEmpty();
   }
 
   @Test

@@ -2,11 +2,6 @@ package org.serviceflow.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyMap;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
 import static org.serviceflow.calendar.CalendarFixture.at;
 import static org.serviceflow.calendar.CalendarFixture.day;
 
@@ -110,7 +105,7 @@ class WorkingDayCalendarTest {
     // then
     assertThat(calendar.addWorkingDays(day("2025-12-30"), 3)).isEqualTo("2026-01-05");
     assertThat(calendar.addWorkingDays(day("2025-12-30"), 2)).isEqualTo("2026-01-04");
-    verify(fixture.notifications, never()).toGroup(any(), anyString(), anyString(), anyMap());
+    assertThat(fixture.events).isEmpty();
   }
 
   @Test
