@@ -53,7 +53,8 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
     groups.ensureGroups();
     List<String> tasklistGroupIds = groups.tasklistGroupIds();
     grants.ensureDefaults(tasklistGroupIds);
-    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants).ensureFilters(tasklistGroupIds);
+    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants,
+        environment.getProperty("serviceflow.task-priority.raised", Integer.class, 80)).ensureFilters(tasklistGroupIds);
     if (properties.demoUsers()) {
       new DemoUsers(engine.getIdentityService()).ensureUsers();
     }

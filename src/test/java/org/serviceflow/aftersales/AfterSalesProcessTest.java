@@ -407,6 +407,7 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     String caseNumber = order.getBusinessKey();
     Task reply = task(order, "Task_ReplyToCustomer");
     assertThat(reply.getDueDate()).isEqualTo(date(RECEIVED.plusHours(hours)));
+    assertThat(reply.getPriority()).as("urgent requests are served first").isEqualTo("urgent".equals(urgency) ? 80 : 50);
     assertThat(candidateGroups(reply)).containsExactly("customer-service");
 
     fireTimer(order, "BoundaryEvent_ReplyOverdue", RECEIVED.plusHours(hours));

@@ -146,7 +146,7 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /**
-   * Shows the tasks of a filter (by its name, e.g. 我组的任务) and waits until the task with this name
+   * Shows the tasks of a filter (by its name, e.g. 我组待办) and waits until the task with this name
    * and id is listed (other cases may have tasks of the same name). Returns its link.
    */
   By showTask(String filterName, String taskName, String taskId) {

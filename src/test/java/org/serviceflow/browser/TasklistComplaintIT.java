@@ -87,7 +87,7 @@ class TasklistComplaintIT {
       assertThat(firstResponse).as("first response task").isNotNull();
       String quality = firstResponse.getAssignee() != null ? firstResponse.getAssignee() : QUALITY_DEFAULT;
       browser.login(quality, PASSWORD);
-      browser.openTask("我的任务", "首次响应", firstResponse.getId());
+      browser.openTask("我的待办", "首次响应", firstResponse.getId());
       browser.claimIfNeeded();
       browser.screenshot("3-task-list");
       browser.radio("Field_FirstResponseChannel", 0);
@@ -97,7 +97,7 @@ class TasklistComplaintIT {
       Task verification = taskService.createTaskQuery().processInstanceId(started.getId())
           .taskDefinitionKey("Task_VerifyComplaint").singleResult();
       assertThat(verification).as("verification task").isNotNull();
-      browser.openTask("我组的任务", "初步核实", verification.getId());
+      browser.openTask("我组待办", "初步核实", verification.getId());
       browser.claimIfNeeded();
       browser.radio("Field_VerificationResult", 0);
       browser.type("Field_VerificationNote", "上门检查：滤网盖卡扣断裂，投诉属实。");
@@ -107,7 +107,7 @@ class TasklistComplaintIT {
       Task solution = taskService.createTaskQuery().processInstanceId(started.getId())
           .taskDefinitionKey("Task_ProposeSolution").singleResult();
       assertThat(solution).as("solution task after the verification").isNotNull();
-      browser.showTask("我组的任务", "分析原因并提出解决方案", solution.getId());
+      browser.showTask("我组待办", "分析原因并提出解决方案", solution.getId());
       browser.screenshot("5-verified");
 
       // then: the verification is done as valid, by that user, and the process moved on to the solution

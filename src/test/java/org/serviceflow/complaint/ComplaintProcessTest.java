@@ -358,6 +358,45 @@ class ComplaintProcessTest extends ProcessTestSupport {
     assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("complaint.returnVisitOverdue");
   }
 
+  // ------------------------------------------------------------------------------------------ priority
+
+  @Test
+  void shouldServeAnATierCustomerFirstInTheTasklistFilters() {
+    // given a C-tier complaint, then an A-tier one an hour later, both for the quality department
+    Map<String, Object> tierC = intake();
+    tierC.put("customerTier", "C");
+    ProcessInstance first = receive(tierC);
+    ProcessInstance second = receive(intake(), RECEIVED.plusHours(1));
+    Task tierCTask = task(first, "Task_FirstResponse");
+    Task tierATask = task(second, "Task_FirstResponse");
+    assertThat(tierCTask.getPriority()).isEqualTo(50);
+    assertThat(tierATask.getPriority()).as("A 类客户优先 (002:386)").isEqualTo(80);
+
+    // when a quality clerk lists the filters, with Tasklist's own "newest first" sort on top
+    identityService.setAuthentication("zhiliang1", List.of("quality"));
+    ClockUtil.setCurrentTime(date(RECEIVED.plusHours(2)));
+    // then the A-tier task comes first although it is the newer one, and only it is "served first"
+    assertThat(filterList(first, second, "我组待办")).containsExactly(tierATask.getId(), tierCTask.getId());
+    assertThat(filterList(first, second, "A类客户 / 紧急")).containsExactly(tierATask.getId());
+    assertThat(filterList(first, second, "即将超期")).isEmpty();
+    assertThat(filterList(first, second, "已超期")).isEmpty();
+
+    // 20 h: the C-tier task's follow-up date (the warning) has passed; 24 h: its due date
+    ClockUtil.setCurrentTime(date(RECEIVED.plusHours(20).plusMinutes(1)));
+    assertThat(filterList(first, second, "即将超期")).containsExactly(tierCTask.getId());
+    ClockUtil.setCurrentTime(date(RECEIVED.plusHours(24).plusMinutes(1)));
+    assertThat(filterList(first, second, "即将超期")).containsExactly(tierATask.getId());
+    assertThat(filterList(first, second, "已超期")).containsExactly(tierCTask.getId());
+  }
+
+  /** The filter's tasks of these two cases (other tests leave tasks of their own), with Tasklist's default sort. */
+  private List<String> filterList(ProcessInstance first, ProcessInstance second, String filterName) {
+    String filterId = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult().getId();
+    List<Task> tasks = engine.getFilterService().list(filterId, taskService.createTaskQuery()
+        .processInstanceIdIn(first.getId(), second.getId()).orderByTaskCreateTime().desc());
+    return tasks.stream().map(Task::getId).toList();
+  }
+
   // ------------------------------------------------------------------------------------------ steps
 
   static Map<String, Object> intake() {

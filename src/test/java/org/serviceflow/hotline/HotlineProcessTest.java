@@ -435,6 +435,7 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(bodyOf(caseNumber, "hotline.acknowledged")).contains("办理时限 24 小时");
     dispatch(appeal);
     assertThat(task(appeal, "Task_SignFor").getDueDate()).isEqualTo(date(RECEIVED.plusHours(2)));
+    assertThat(task(appeal, "Task_SignFor").getPriority()).as("urgent appeals are served first").isEqualTo(80);
 
     fireTimer(appeal, "BoundaryEvent_SignForOverdue", RECEIVED.plusHours(2));
     sign(appeal);

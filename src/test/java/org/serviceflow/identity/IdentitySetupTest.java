@@ -109,7 +109,7 @@ class IdentitySetupTest {
 
     // then
     assertThat(allowed("x", "unit-water", AccessGrants.TASKLIST)).isTrue();
-    Filter myGroupTasks = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUP_TASKS).singleResult();
+    Filter myGroupTasks = filterService.createFilterQuery().filterName(TasklistFilters.MY_GROUPS).singleResult();
     assertThat(authorizationService.isUserAuthorized("x", List.of("unit-water"), Permissions.READ, Resources.FILTER,
         myGroupTasks.getId())).isTrue();
   }
@@ -135,7 +135,7 @@ class IdentitySetupTest {
 
   @Test
   void shouldShareTheTwoTasklistFiltersWithEveryStaffGroup() {
-    for (String name : List.of(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS)) {
+    for (String name : List.of(TasklistFilters.MINE, TasklistFilters.MY_GROUPS)) {
       Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
       assertThat(filter).as(name).isNotNull();
       assertThat(filter.getProperties()).containsEntry("refresh", true);

@@ -103,12 +103,12 @@ class RestAccessTest {
     String processInstanceId = startFor("quality");
     Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
     String otherMember = task.getAssignee().equals("zhiliang1") ? "zhiliang2" : "zhiliang1";
-    String myTasks = filterId(TasklistFilters.MY_TASKS);
-    String myGroupTasks = filterId(TasklistFilters.MY_GROUP_TASKS);
+    String myTasks = filterId(TasklistFilters.MINE);
+    String myGroupTasks = filterId(TasklistFilters.MY_GROUPS);
 
     // then: the filters are offered to staff
     JsonNode offered = as("kefu1").getForEntity("/engine-rest/filter?resourceType=Task", JsonNode.class).getBody();
-    assertThat(offered.findValuesAsText("name")).contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUP_TASKS);
+    assertThat(offered.findValuesAsText("name")).contains(TasklistFilters.MINE, TasklistFilters.MY_GROUPS);
     // and each shows the right tasks
     assertThat(filterTaskIds(task.getAssignee(), myTasks)).contains(task.getId());
     assertThat(filterTaskIds(otherMember, myTasks)).doesNotContain(task.getId());

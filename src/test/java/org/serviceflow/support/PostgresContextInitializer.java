@@ -28,5 +28,6 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
         "spring.datasource.username=postgres",
         "spring.datasource.password=postgres",
         "spring.datasource.driver-class-name=org.postgresql.Driver");
+    EmbeddedPostgres.register(context);
   }
 }
