@@ -3,6 +3,7 @@ package org.serviceflow.identity;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -34,5 +35,10 @@ public class CurrentUser {
     Authentication authentication = identityService.getCurrentAuthentication();
     return authentication == null || authentication.getGroupIds() == null
         ? List.of() : List.copyOf(authentication.getGroupIds());
+  }
+
+  /** Whether the caller is a member of camunda-admin. */
+  public boolean isAdmin() {
+    return groupIds().contains(Groups.CAMUNDA_ADMIN);
   }
 }

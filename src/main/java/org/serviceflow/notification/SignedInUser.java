@@ -1,6 +1,5 @@
 package org.serviceflow.notification;
 
-import org.camunda.bpm.engine.authorization.Groups;
 import org.serviceflow.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -25,7 +24,7 @@ class SignedInUser {
   /** The user id of a member of camunda-admin; 401 when nobody is signed in, 403 for everyone else. */
   String adminId() {
     String userId = id();
-    if (!currentUser.groupIds().contains(Groups.CAMUNDA_ADMIN)) {
+    if (!currentUser.isAdmin()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "仅系统管理员 (camunda-admin) 可以查看和重发通知");
     }
     return userId;

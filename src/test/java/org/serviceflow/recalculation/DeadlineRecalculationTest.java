@@ -1,0 +1,300 @@
+package org.serviceflow.recalculation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.TimelineEntryView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultMatcher;
+
+/**
+ * Running deadlines follow a change of the holiday data: a corrected year is listed in the dry run and moved
+ * when an administrator applies it (timers, task due and follow-up dates, case-file deadlines, one timeline
+ * entry per case, nothing else), a second run finds nothing; a year that was missing is recalculated as soon
+ * as its file arrives. Deadlines in calendar hours never move.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@DirtiesContext
+class DeadlineRecalculationTest {
+
+  static final Path DATA_DIR = createDataDir();
+  /** 2027 as first published: only 劳动节; 2027-01-01 (a Friday) is then a working day. */
+  static final String YEAR_2027 = """
+      year: 2027
+      source: 测试数据（非官方）
+      festivals:
+        - name: 劳动节
+          holidays: {from: 2027-05-01, to: 2027-05-05}
+      """;
+  /** The correction: 元旦 2027-01-01 is a holiday too. */
+  static final String YEAR_2027_CORRECTED = YEAR_2027 + """
+        - name: 元旦
+          holidays: {from: 2027-01-01}
+      """;
+
+  @Autowired MockMvc mvc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseFileService caseFiles;
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    write("2027.yaml", YEAR_2027);
+    registry.add("serviceflow.calendar.data-dir", DATA_DIR::toString);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void shouldListMoveAndRecordTheDeadlinesThatACorrectedYearMovesAndOnlyThose() throws Exception {
+    // given, on Wednesday 2026-12-30, a complaint in verification (3 working days: 12-31, 01-01, 01-04) and a
+    // process change in formal review (from now), both counted with the first 2027 data
+    at("2026-12-30T09:00:00+08:00");
+    ProcessInstance complaint = start("complaint", complaintIntake(), "kefu1", "customer-service");
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    ProcessInstance change = start("processChange", changeApplication(), "liuchengjingli", "process-owners");
+    String complaintCase = complaint.getBusinessKey();
+    Task verify = task(complaint, "Task_VerifyComplaint");
+    Task review = task(change, "Task_FormalReview");
+    Date reviewDueBefore = review.getDueDate();
+    Date reviewFollowUpBefore = review.getFollowUpDate();
+    assertThat(verify.getDueDate()).isEqualTo(date("2027-01-04T17:30:00+08:00"));
+    assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(verify.getDueDate());
+    // and a complaint still waiting for its first response, in calendar hours (24 h: 12-31 09:00)
+    ProcessInstance waiting = start("complaint", complaintIntake(), "kefu1", "customer-service");
+    Date firstResponseTimer = timer(waiting, "BoundaryEvent_FirstResponseOverdue").getDuedate();
+    // the model expressions give the stored instants again: nothing to do yet
+    assertThat(changesOf(dryRun(), complaintCase)).isEmpty();
+    assertThat(changesOf(dryRun(), change.getBusinessKey())).isEmpty();
+
+    // when the corrected 2027 is reloaded (a change, not a new year: nothing moves by itself)
+    write("2027.yaml", YEAR_2027_CORRECTED);
+    admin(post("/api/calendar/reload"), status().isOk());
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(verify.getDueDate());
+
+    // then the dry run lists the verification task, its timer and the case-file deadline: 01-04 → 01-05
+    List<Map<String, Object>> listed = changesOf(dryRun(), complaintCase);
+    assertThat(listed).extracting(c -> c.get("kind") + " " + c.get("name") + " " + c.get("oldAt") + " → " + c.get("newAt"))
+        .containsExactlyInAnyOrder(
+            "TIMER 核实超期 2027-01-04T17:30:00+08:00 → 2027-01-05T17:30:00+08:00",
+            "TASK_DUE 初步核实 2027-01-04T17:30:00+08:00 → 2027-01-05T17:30:00+08:00",
+            "CASE_DEADLINE VERIFICATION 2027-01-04T17:30:00+08:00 → 2027-01-05T17:30:00+08:00");
+    assertThat(listed).extracting(c -> c.get("overdue")).containsOnly(false);
+    // the review's working days from 12-30 also cross 01-01
+    List<Map<String, Object>> reviewChanges = changesOf(dryRun(), change.getBusinessKey());
+    assertThat(reviewChanges).extracting(c -> c.get("kind")).contains("TASK_DUE");
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).as("a dry run moves nothing")
+        .isEqualTo(verify.getDueDate());
+
+    // when an administrator applies it
+    String answer = admin(post("/api/deadlines/recalculation"), status().isOk());
+    List<Map<String, Object>> applied = changesOf(answer, complaintCase);
+    assertThat(changesOf(answer, waiting.getBusinessKey())).as("calendar hours never move").isEmpty();
+
+    // then timer, task and case file say 01-05 17:30, the hours-based deadlines stayed, one timeline entry
+    Date corrected = date("2027-01-05T17:30:00+08:00");
+    assertThat(applied).hasSameSizeAs(listed);
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(corrected);
+    assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(corrected);
+    assertThat(timer(waiting, "BoundaryEvent_FirstResponseOverdue").getDuedate()).isEqualTo(firstResponseTimer);
+    assertThat(caseFiles.get(complaintCase).deadlines()).filteredOn(d -> d.kind().equals("VERIFICATION"))
+        .singleElement().satisfies(d -> {
+          assertThat(d.dueAt()).isEqualTo(OffsetDateTime.parse("2027-01-05T17:30:00+08:00"));
+          assertThat(d.metAt()).isNull();
+        });
+    assertThat(caseFiles.timeline(complaintCase)).filteredOn(e -> e.action().equals(DeadlineRecalculation.TIMELINE_ACTION))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.actor()).isEqualTo("admin");
+          assertThat(entry.outcome()).contains("初步核实 2027-01-04 17:30 → 2027-01-05 17:30");
+        });
+    Task reviewAfter = task(change, "Task_FormalReview");
+    assertThat(reviewAfter.getDueDate()).isAfter(reviewDueBefore);
+    assertThat(reviewAfter.getFollowUpDate()).isAfterOrEqualTo(reviewFollowUpBefore);
+
+    // and a second run finds and moves nothing
+    assertThat(changesOf(dryRun(), complaintCase)).isEmpty();
+    assertThat(changesOf(admin(post("/api/deadlines/recalculation"), status().isOk()), complaintCase)).isEmpty();
+    assertThat(caseFiles.timeline(complaintCase)).filteredOn(e -> e.action().equals(DeadlineRecalculation.TIMELINE_ACTION))
+        .hasSize(1);
+  }
+
+  @Test
+  void shouldRecalculateAtOnceWhenAMissingYearArrives() throws Exception {
+    // given, on Wednesday 2027-12-29, a complaint in verification counted into 2028, which has no data yet:
+    // 12-30, 12-31, 2028-01-03 (a Monday, a working day by weekends only)
+    at("2027-12-29T09:00:00+08:00");
+    ProcessInstance complaint = start("complaint", complaintIntake(), "kefu1", "customer-service");
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(date("2028-01-03T17:30:00+08:00"));
+
+    // when 2028 arrives with 元旦 on 01-01 to 01-03
+    write("2028.yaml", """
+        year: 2028
+        source: 测试数据（非官方）
+        festivals:
+          - name: 元旦
+            holidays: {from: 2028-01-01, to: 2028-01-03}
+        """);
+    admin(post("/api/calendar/reload"), status().isOk());
+
+    // then the deadline moved by itself, on the record, to 01-04
+    Date moved = date("2028-01-04T17:30:00+08:00");
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(moved);
+    assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(moved);
+    List<TimelineEntryView> entries = caseFiles.timeline(complaint.getBusinessKey()).stream()
+        .filter(e -> e.action().equals(DeadlineRecalculation.TIMELINE_ACTION)).toList();
+    assertThat(entries).singleElement().satisfies(entry -> assertThat(entry.actor()).isEqualTo("系统"));
+    assertThat(changesOf(dryRun(), complaint.getBusinessKey())).isEmpty();
+  }
+
+  @Test
+  void shouldLetOnlyAdministratorsRecalculate() throws Exception {
+    mvc.perform(get("/api/deadlines/recalculation").header(HttpHeaders.AUTHORIZATION, basic("kefu1", "demo")))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/api/deadlines/recalculation").header(HttpHeaders.AUTHORIZATION, basic("kefuzhuguan", "demo")))
+        .andExpect(status().isForbidden());
+    mvc.perform(post("/api/deadlines/recalculation")).andExpect(status().isUnauthorized());
+  }
+
+  // ------------------------------------------------------------------------------------------ helpers
+
+  private String dryRun() throws Exception {
+    return admin(get("/api/deadlines/recalculation"),
+        status().isOk());
+  }
+
+  private String admin(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+      ResultMatcher expected) throws Exception {
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, basic("admin", "admin")))
+        .andExpect(expected).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private static List<Map<String, Object>> changesOf(String answer, String caseNumber) {
+    List<Map<String, Object>> changes = JsonPath.read(answer, "$.changes");
+    return changes.stream().filter(c -> caseNumber.equals(c.get("caseNumber"))).toList();
+  }
+
+  private ProcessInstance start(String key, Map<String, Object> variables, String user, String group) {
+    identityService.setAuthentication(user, List.of(group));
+    try {
+      return runtimeService.startProcessInstanceByKey(key, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(instance, taskKey).getId(), variables);
+  }
+
+  private Task task(ProcessInstance instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String boundaryEventId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(boundaryEventId)
+        .singleResult();
+  }
+
+  private static Map<String, Object> complaintIntake() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerName", "李四");
+    variables.put("customerPhone", "13812345678");
+    variables.put("customerEmail", "li@example.com");
+    variables.put("customerTier", "B");
+    variables.put("productOrOrderNo", "DD-2026-0001");
+    variables.put("content", "新买的电水壶漏水");
+    variables.put("occurredOn", "2026-12-28");
+    variables.put("channel", "phone");
+    variables.put("category", "product-quality");
+    variables.put("severity", "general");
+    variables.put("againstStaff", false);
+    variables.put("staffName", null);
+    return variables;
+  }
+
+  private static Map<String, Object> changeApplication() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("targetProcessKey", "complaint");
+    variables.put("targetProcessName", "投诉处理");
+    variables.put("changeType", "change");
+    variables.put("level", 2);
+    variables.put("category", "business");
+    variables.put("trigger", "improvement");
+    variables.put("description", "增加一个处理步骤");
+    variables.put("effectiveDate", "2027-02-01");
+    variables.put("ownerGroup", "quality");
+    variables.put("affectedGroups", List.of());
+    return variables;
+  }
+
+  private static void at(String isoOffsetDateTime) {
+    ClockUtil.setCurrentTime(date(isoOffsetDateTime));
+  }
+
+  private static Date date(String isoOffsetDateTime) {
+    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void write(String file, String content) {
+    try {
+      Files.writeString(DATA_DIR.resolve(file), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path createDataDir() {
+    try {
+      return Files.createTempDirectory("holiday-data");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
