@@ -82,8 +82,11 @@ public class TaskNotices {
     return template.toString();
   }
 
+  /** On the case timeline; a process without a case file (the annual report) has no timeline. */
   private void record(DelegateExecution execution, String outcome) {
-    caseFiles.record(execution.getProcessBusinessKey(), null, execution.getCurrentActivityName(),
-        execution.getCurrentActivityId(), outcome);
+    String caseNumber = execution.getProcessBusinessKey();
+    if (caseFiles.exists(caseNumber)) {
+      caseFiles.record(caseNumber, null, execution.getCurrentActivityName(), execution.getCurrentActivityId(), outcome);
+    }
   }
 }

@@ -50,15 +50,19 @@ class AfterSalesDecisionsTest {
 
   @Test
   void shouldGiveUrgentRequestsTwoHoursToReply() {
-    assertThat(limits("urgent")).containsExactlyInAnyOrderEntriesOf(Map.of("replyHours", 2, "returnVisitHours", 48,
-        "factoryReturnWorkdays", 10, "repeatRepairWindowDays", 30, "noReasonReturnDays", 7));
+    assertThat(limits("urgent")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 2),
+        Map.entry("returnVisitHours", 48), Map.entry("factoryReturnWorkdays", 10), Map.entry("repeatRepairWindowDays", 30),
+        Map.entry("noReasonReturnDays", 7), Map.entry("assessmentWorkdays", 1), Map.entry("contactWorkdays", 1),
+        Map.entry("onSiteWorkdays", 1), Map.entry("quoteDecisionWorkdays", 3), Map.entry("quoteDecisionWarningWorkdays", 2)));
   }
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"normal", "unknown"})
   void shouldGiveOtherRequestsTheDefaultTimeLimits(String urgency) {
-    assertThat(limits(urgency)).containsExactlyInAnyOrderEntriesOf(Map.of("replyHours", 12, "returnVisitHours", 48,
-        "factoryReturnWorkdays", 10, "repeatRepairWindowDays", 30, "noReasonReturnDays", 7));
+    assertThat(limits(urgency)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 12),
+        Map.entry("returnVisitHours", 48), Map.entry("factoryReturnWorkdays", 10), Map.entry("repeatRepairWindowDays", 30),
+        Map.entry("noReasonReturnDays", 7), Map.entry("assessmentWorkdays", 1), Map.entry("contactWorkdays", 1),
+        Map.entry("onSiteWorkdays", 1), Map.entry("quoteDecisionWorkdays", 3), Map.entry("quoteDecisionWarningWorkdays", 2)));
   }
 
   // ------------------------------------------------------------------ afterSalesWarranty

@@ -605,6 +605,46 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.returnVisitOverdue");
   }
 
+  // ------------------------------------------------------------------------------------------ default deadlines
+
+  /** The Wednesday before the National Day holidays (Oct 1–7; Saturday Oct 10 is a make-up workday): wd 1 is Oct 8. */
+  static final OffsetDateTime BEFORE_NATIONAL_DAY = OffsetDateTime.parse("2026-09-30T10:00:00+08:00");
+
+  /** Tasks whose limit the sources do not give: the default of the time-limit table, counted from the task's start. */
+  @ParameterizedTest(name = "{0}: due {1}, follow-up {4}")
+  @CsvSource({
+      // task, due, overdue notice, a member of a group it goes to, follow-up, warning notice, a member warned
+      "Task_HandleNoReasonReturn, 2026-10-08T17:30+08:00, aftersales.noReasonReturnOverdue, kefuzhuguan, , , ",
+      "Task_AssessRequest, 2026-10-08T17:30+08:00, aftersales.assessmentOverdue, shouhou, , , ",
+      "Task_PrepareQuote, 2026-10-08T17:30+08:00, aftersales.quoteOverdue, xiaoshou, , , ",
+      "Task_ConfirmQuote, 2026-10-10T17:30+08:00, aftersales.quoteDecisionOverdue, shouhou, 2026-10-09T17:30+08:00, aftersales.quoteDecisionWarning, kefu1",
+      "Task_AdviseByPhone, 2026-10-08T17:30+08:00, aftersales.phoneAdviceOverdue, shouhou, , , ",
+      "Task_SupportRemotely, 2026-10-08T17:30+08:00, aftersales.remoteSupportOverdue, jishu, , , ",
+      "Task_DispatchTechnician, 2026-10-08T17:30+08:00, aftersales.dispatchOverdue, kefuzhuguan, , , ",
+      "Task_AgreeAppointment, 2026-10-08T17:30+08:00, aftersales.appointmentOverdue, kefu2, , , ",
+      "Task_InspectOnSite, 2026-10-08T17:30+08:00, aftersales.inspectionOverdue, shouhou, , , ",
+      "Task_ObtainConsent, 2026-10-08T17:30+08:00, aftersales.consentOverdue, jishu, , , ",
+      "Task_ReplaceOrReturn, 2026-10-08T17:30+08:00, aftersales.replacementOverdue, kefuzhuguan, , , ",
+      "Task_WriteServiceReport, 2026-10-08T17:30+08:00, aftersales.serviceReportOverdue, shouhou, , , ",
+      "Task_ConfirmAcceptance, 2026-10-08T17:30+08:00, aftersales.acceptanceOverdue, kefu1, , , "})
+  void shouldDueATaskWithoutSourceLimitByTheDefaultAndEscalateItWithoutTakingItAway(String taskKey, OffsetDateTime due,
+      String overdueTemplate, String overdueRecipient, OffsetDateTime followUp, String warningTemplate,
+      String warningRecipient) {
+    ProcessInstance order = receive(intake("repair", "2026-01-10"), BEFORE_NATIONAL_DAY);
+    runtimeService.setVariable(order.getId(), "technician", "jishu");
+    moveTo(order, taskKey);
+
+    Task task = task(order, taskKey);
+    assertThat(task.getDueDate()).isEqualTo(date(due));
+    assertThat(task.getFollowUpDate()).isEqualTo(followUp == null ? null : date(followUp));
+    String timers = taskKey.replace("Task_", "BoundaryEvent_");
+    if (followUp != null) {
+      fireDeadline(order, taskKey, timers + "Warning", followUp, warningTemplate, warningRecipient);
+    }
+    fireDeadline(order, taskKey, timers + "Overdue", due, overdueTemplate, overdueRecipient);
+    assertThat(order).isWaitingAt(taskKey);
+  }
+
   // ------------------------------------------------------------------------------------------ steps
 
   static Map<String, Object> intake(String serviceType, String purchaseDate) {

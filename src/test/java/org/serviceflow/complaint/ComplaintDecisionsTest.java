@@ -107,13 +107,18 @@ class ComplaintDecisionsTest {
     Map<String, Object> limits = evaluate("complaintTimeLimits", Map.of("severity", "general")).getSingleResult()
         .getEntryMap();
 
-    assertThat(limits).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "firstResponseHours", 24,
-        "firstResponseWarningHours", 20,
-        "verifyWorkdays", 3,
-        "resolutionTargetDays", 7,
-        "resolutionHardLimitDays", 14,
-        "returnVisitWorkdays", 1,
-        "maxUnsatisfiedRounds", 2));
+    assertThat(limits).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
+        Map.entry("firstResponseHours", 24),
+        Map.entry("firstResponseWarningHours", 20),
+        Map.entry("verifyWorkdays", 3),
+        Map.entry("resolutionTargetDays", 7),
+        Map.entry("resolutionHardLimitDays", 14),
+        Map.entry("returnVisitWorkdays", 1),
+        Map.entry("maxUnsatisfiedRounds", 2),
+        Map.entry("explanationWorkdays", 1),
+        Map.entry("disciplineWorkdays", 3),
+        Map.entry("disciplineWarningWorkdays", 2),
+        Map.entry("individualCaseWorkdays", 5),
+        Map.entry("individualCaseWarningWorkdays", 4)));
   }
 }

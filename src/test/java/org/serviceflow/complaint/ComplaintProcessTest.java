@@ -397,6 +397,35 @@ class ComplaintProcessTest extends ProcessTestSupport {
     return tasks.stream().map(Task::getId).toList();
   }
 
+  // ------------------------------------------------------------------------------------------ default deadlines
+
+  /** The Wednesday before the National Day holidays (Oct 1–7; Saturday Oct 10 is a make-up workday): wd 1 is Oct 8. */
+  static final OffsetDateTime BEFORE_NATIONAL_DAY = OffsetDateTime.parse("2026-09-30T10:00:00+08:00");
+
+  /** Tasks whose limit the sources do not give: the default of the time-limit table, counted from the task's start. */
+  @ParameterizedTest(name = "{0}: due {1}, follow-up {4}")
+  @CsvSource({
+      // task, due, overdue notice, a member of a group it goes to, follow-up, warning notice, a member warned
+      "Task_ExplainToCustomer, 2026-10-08T17:30+08:00, complaint.explanationOverdue, kefuzhuguan, , , ",
+      "Task_DecideDiscipline, 2026-10-10T17:30+08:00, complaint.disciplineOverdue, zongjingli, 2026-10-09T17:30+08:00, complaint.disciplineWarning, renshi",
+      "Task_HandleIndividualCase, 2026-10-13T17:30+08:00, complaint.individualCaseOverdue, zongjingli, 2026-10-12T17:30+08:00, complaint.individualCaseWarning, kefuzhuguan"})
+  void shouldDueATaskWithoutSourceLimitByTheDefaultAndEscalateItWithoutTakingItAway(String taskKey, OffsetDateTime due,
+      String overdueTemplate, String overdueRecipient, OffsetDateTime followUp, String warningTemplate,
+      String warningRecipient) {
+    ProcessInstance complaint = receive(intake(), BEFORE_NATIONAL_DAY);
+    moveTo(complaint, taskKey);
+
+    Task task = task(complaint, taskKey);
+    assertThat(task.getDueDate()).isEqualTo(date(due));
+    assertThat(task.getFollowUpDate()).isEqualTo(followUp == null ? null : date(followUp));
+    String timers = taskKey.replace("Task_", "BoundaryEvent_");
+    if (followUp != null) {
+      fireDeadline(complaint, taskKey, timers + "Warning", followUp, warningTemplate, warningRecipient);
+    }
+    fireDeadline(complaint, taskKey, timers + "Overdue", due, overdueTemplate, overdueRecipient);
+    assertThat(complaint).isWaitingAt(taskKey);
+  }
+
   // ------------------------------------------------------------------------------------------ steps
 
   static Map<String, Object> intake() {

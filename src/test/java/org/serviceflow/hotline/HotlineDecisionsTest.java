@@ -81,6 +81,9 @@ class HotlineDecisionsTest {
     assertThat(limits.<Integer>getEntry("maxExtensionWorkdays")).isEqualTo(10);
     assertThat(limits.<Integer>getEntry("returnVisitWorkdays")).isOne();
     assertThat(limits.<Integer>getEntry("maxContactAttempts")).isEqualTo(3);
+    assertThat(limits.<Integer>getEntry("triageWorkdays")).isOne();
+    assertThat(limits.<Integer>getEntry("reviewWorkdays")).isOne();
+    assertThat(limits.<Integer>getEntry("supervisionWorkdays")).isOne();
   }
 
   @ParameterizedTest(name = "urgent {0}: 24 hours, sign within 2")
@@ -92,5 +95,8 @@ class HotlineDecisionsTest {
     assertThat(limits.<Integer>getEntry("warningHours")).isEqualTo(4);
     assertThat(limits.<Integer>getEntry("signHours")).isEqualTo(2);
     assertThat(limits.<Integer>getEntry("handlingWorkdays")).isZero();
+    assertThat(limits.<Integer>getEntry("triageWorkdays")).isOne();
+    assertThat(limits.<Integer>getEntry("reviewWorkdays")).isOne();
+    assertThat(limits.<Integer>getEntry("supervisionWorkdays")).isOne();
   }
 }

@@ -29,6 +29,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.TimelineEntryView;
@@ -541,6 +543,36 @@ class HotlineProcessTest extends ProcessTestSupport {
     Map<String, Object> visibleToUnit = taskService.getVariables(signFor.getId());
 
     assertThat(visibleToUnit).containsEntry("citizenName", "王五").containsEntry("citizenPhone", PHONE);
+  }
+
+  // ------------------------------------------------------------------------------------------ default deadlines
+
+  /** The Wednesday before the National Day holidays (Oct 1–7; Saturday Oct 10 is a make-up workday): wd 1 is Oct 8. */
+  static final OffsetDateTime BEFORE_NATIONAL_DAY = OffsetDateTime.parse("2026-09-30T10:00:00+08:00");
+
+  /** Tasks whose limit the sources do not give: the default of the time-limit table, counted from the task's start. */
+  @ParameterizedTest(name = "{0}: due {1}, follow-up {4}")
+  @CsvSource({
+      // task, due, overdue notice, a member of a group it goes to, follow-up, warning notice, a member warned
+      "Task_TriageAppeal, 2026-10-08T17:30+08:00, hotline.triageOverdue, paidan, , , ",
+      "Task_ReviewReturn, 2026-10-08T17:30+08:00, hotline.returnReviewOverdue, duban, , , ",
+      "Task_ReviewReply, 2026-10-08T17:30+08:00, hotline.replyReviewOverdue, duban, , , ",
+      "Task_SuperviseHandling, 2026-10-08T17:30+08:00, hotline.supervisionOverdue, paidan, , , "})
+  void shouldDueATaskWithoutSourceLimitByTheDefaultAndEscalateItWithoutTakingItAway(String taskKey, OffsetDateTime due,
+      String overdueTemplate, String overdueRecipient, OffsetDateTime followUp, String warningTemplate,
+      String warningRecipient) {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"), BEFORE_NATIONAL_DAY);
+    moveTo(appeal, taskKey);
+
+    Task task = task(appeal, taskKey);
+    assertThat(task.getDueDate()).isEqualTo(date(due));
+    assertThat(task.getFollowUpDate()).isEqualTo(followUp == null ? null : date(followUp));
+    String timers = taskKey.replace("Task_", "BoundaryEvent_");
+    if (followUp != null) {
+      fireDeadline(appeal, taskKey, timers + "Warning", followUp, warningTemplate, warningRecipient);
+    }
+    fireDeadline(appeal, taskKey, timers + "Overdue", due, overdueTemplate, overdueRecipient);
+    assertThat(appeal).isWaitingAt(taskKey);
   }
 
   // ------------------------------------------------------------------------------------------ steps

@@ -49,4 +49,14 @@ class ProcessChangeDecisionsTest {
         .getEntryMap();
     assertThat(limits).containsEntry("reviewWorkdays", 5).containsEntry("reviewWarningWorkdays", 3);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"add", "change", "retire", "annual-report"})
+  void shouldGiveTheOtherTasksTheirDefaultLimits(String changeType) {
+    Map<String, Object> limits = evaluate("processChangeTimeLimits", Map.of("changeType", changeType)).getSingleResult()
+        .getEntryMap();
+    assertThat(limits).containsEntry("filingWorkdays", 1).containsEntry("revisionWorkdays", 5)
+        .containsEntry("revisionWarningWorkdays", 3).containsEntry("annualReportWorkdays", 10)
+        .containsEntry("annualReportWarningWorkdays", 9);
+  }
 }

@@ -32,6 +32,8 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.support.ProcessEngineTest;
@@ -337,6 +339,67 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
     assertThat(report).isEnded();
   }
 
+  // ------------------------------------------------------------------------------------------ default deadlines
+
+  /** The Wednesday before the National Day holidays (Oct 1–7; Saturday Oct 10 is a make-up workday): wd 1 is Oct 8. */
+  static final OffsetDateTime BEFORE_NATIONAL_DAY = OffsetDateTime.parse("2026-09-30T10:00:00+08:00");
+
+  /** Tasks whose limit the sources do not give: the default of the time-limit table, counted from the task's start. */
+  @ParameterizedTest(name = "{0}: due {1}, follow-up {4}")
+  @CsvSource({
+      // task, due, overdue notice, a member of a group it goes to, follow-up, warning notice, a member warned
+      "Task_FileChange, 2026-10-08T17:30+08:00, processChange.filingOverdue, guanlidaibiao, , , ",
+      "Task_ReviseApplication, 2026-10-13T17:30+08:00, processChange.revisionOverdue, qiguan, 2026-10-10T17:30+08:00, processChange.revisionWarning, liuchengjingli"})
+  void shouldDueATaskWithoutSourceLimitByTheDefaultAndEscalateItWithoutTakingItAway(String taskKey, OffsetDateTime due,
+      String overdueTemplate, String overdueRecipient, OffsetDateTime followUp, String warningTemplate,
+      String warningRecipient) {
+    ProcessInstance change = apply(application("change", "complaint", 3), BEFORE_NATIONAL_DAY);
+    moveTo(change, taskKey);
+
+    Task task = task(change, taskKey);
+    assertThat(task.getDueDate()).isEqualTo(date(due));
+    assertThat(task.getFollowUpDate()).isEqualTo(followUp == null ? null : date(followUp));
+    String timers = taskKey.replace("Task_", "BoundaryEvent_");
+    if (followUp != null) {
+      fireDeadline(change, taskKey, timers + "Warning", followUp, warningTemplate, warningRecipient);
+    }
+    fireDeadline(change, taskKey, timers + "Overdue", due, overdueTemplate, overdueRecipient);
+    assertThat(change).isWaitingAt(taskKey);
+  }
+
+  @Test
+  void shouldDueTheYearlyReportTenWorkingDaysAfterItsStartAndWarnAndEscalateWithoutACaseFile() {
+    // given the report step started before the National Day holidays (it has no case file: no business key)
+    ClockUtil.setCurrentTime(date(BEFORE_NATIONAL_DAY));
+    ProcessInstance report = runtimeService.createProcessInstanceByKey("processManagementReport")
+        .startBeforeActivity("Task_DetermineTimeLimits").execute();
+    Task write = task(report, "Task_WriteAnnualReport");
+    OffsetDateTime warning = OffsetDateTime.parse("2026-10-19T17:30:00+08:00");
+    OffsetDateTime due = OffsetDateTime.parse("2026-10-20T17:30:00+08:00");
+    assertThat(write.getFollowUpDate()).isEqualTo(date(warning));
+    assertThat(write.getDueDate()).isEqualTo(date(due));
+
+    // when both timers fire at their instants
+    for (var timer : List.of(Map.entry("BoundaryEvent_WriteAnnualReportWarning", warning),
+        Map.entry("BoundaryEvent_WriteAnnualReportOverdue", due))) {
+      assertThat(timer(report, timer.getKey()).getDuedate()).isEqualTo(date(timer.getValue()));
+      ClockUtil.setCurrentTime(date(timer.getValue().plusMinutes(1)));
+      managementService.executeJob(timer(report, timer.getKey()).getId());
+    }
+
+    // then enterprise-management was warned, the management representative got the escalation, the task is open
+    assertThat(annualReportNotices("qiguan")).containsExactly("processChange.annualReportWarning",
+        "processChange.annualReportOverdue");
+    assertThat(annualReportNotices("guanlidaibiao")).containsExactly("processChange.annualReportOverdue");
+    assertThat(report).isWaitingAt("Task_WriteAnnualReport").hasPassed("EndEvent_WriteAnnualReportWarned",
+        "EndEvent_WriteAnnualReportEscalated");
+  }
+
+  private List<String> annualReportNotices(String recipient) {
+    return jdbc.queryForList("select template_key from notification where case_number is null and recipient = ? "
+        + "and channel = 'INBOX' and template_key like 'processChange.annualReport%' order by id", String.class, recipient);
+  }
+
   // ------------------------------------------------------------------------------------------ helpers
 
   private Map<String, Object> application(String changeType, String targetKey, Number level) {
@@ -355,7 +418,11 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
   }
 
   private ProcessInstance apply(Map<String, Object> application) {
-    ClockUtil.setCurrentTime(date(RECEIVED));
+    return apply(application, RECEIVED);
+  }
+
+  private ProcessInstance apply(Map<String, Object> application, OffsetDateTime at) {
+    ClockUtil.setCurrentTime(date(at));
     identityService.setAuthentication(APPLICANT, List.of("process-owners"));
     try {
       return runtimeService.startProcessInstanceByKey("processChange", application);

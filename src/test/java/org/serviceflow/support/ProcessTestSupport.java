@@ -8,10 +8,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceModificationBuilder;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +32,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected ManagementService managementService;
   @Autowired protected CaseFileService caseFiles;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired private RuntimeService runtime;
 
   protected Task task(ProcessInstance instance, String taskKey) {
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
@@ -77,6 +80,33 @@ public abstract class ProcessTestSupport {
       assertThat(entry.action()).startsWith("计时器：");
       assertThat(entry.actor()).isEqualTo("系统");
     });
+  }
+
+  /** Moves the case to one user task (startBeforeActivity), cancelling the user tasks it waited at: one step tested alone. */
+  protected void moveTo(ProcessInstance instance, String taskKey) {
+    List<String> waiting = taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+        .map(Task::getTaskDefinitionKey).distinct().toList();
+    if (waiting.contains(taskKey)) {
+      return;
+    }
+    ProcessInstanceModificationBuilder modification = runtime.createProcessInstanceModification(instance.getId())
+        .startBeforeActivity(taskKey);
+    for (String key : waiting) {
+      modification = modification.cancelAllForActivity(key);
+    }
+    modification.execute();
+  }
+
+  /**
+   * A task's deadline timer fires at its instant ({@link #fireTimer}), the notice reaches a member of the group it
+   * names, and the task stays open (the timer does not interrupt it).
+   */
+  protected void fireDeadline(ProcessInstance instance, String taskKey, String boundaryEventId, OffsetDateTime at,
+      String template, String recipient) {
+    fireTimer(instance, boundaryEventId, at);
+    assertThat(templatesSentTo(instance.getBusinessKey(), recipient)).as("notices to %s after %s", recipient,
+        boundaryEventId).contains(template);
+    assertThat(task(instance, taskKey).getId()).as("%s stays open after %s", taskKey, boundaryEventId).isNotBlank();
   }
 
   protected long dueTimers(ProcessInstance instance, String boundaryEventId) {
