@@ -130,6 +130,64 @@ public class WorkingDayCalendar {
     return count;
   }
 
+  /**
+   * Working time between two instants: the part of [from, to) that falls on working days (whole days,
+   * midnight to midnight, in the calendar zone); weekends and holidays do not count, 调休 days do. Zero when
+   * {@code to} is not after {@code from}. A pause of the clock (挂起) is measured with it.
+   */
+  public Duration workingTimeBetween(Instant from, Instant to) {
+    if (!to.isAfter(from)) {
+      return Duration.ZERO;
+    }
+    Lookup lookup = new Lookup();
+    Duration total = Duration.ZERO;
+    for (LocalDate date = dayOf(from); startOfDay(date).isBefore(to); date = date.plusDays(1)) {
+      if (lookup.day(date).working()) {
+        Instant start = max(from, startOfDay(date));
+        Instant end = min(to, startOfDay(date.plusDays(1)));
+        total = total.plus(Duration.between(start, end));
+      }
+    }
+    lookup.report();
+    return total;
+  }
+
+  /**
+   * {@code start} moved later by {@code workingTime}, counted on working days only (the inverse of
+   * {@link #workingTimeBetween}): a deadline resumed after a pause moves by the working time the pause took.
+   * Starting on a non-working day, counting begins at the next working day.
+   */
+  public Instant addWorkingTime(Instant start, Duration workingTime) {
+    if (workingTime.isNegative() || workingTime.isZero()) {
+      return start;
+    }
+    Lookup lookup = new Lookup();
+    Duration left = workingTime;
+    Instant at = start;
+    LocalDate date = dayOf(start);
+    while (true) {
+      if (lookup.day(date).working()) {
+        Instant dayEnd = startOfDay(date.plusDays(1));
+        Duration available = Duration.between(at, dayEnd);
+        if (left.compareTo(available) <= 0) {
+          lookup.report();
+          return at.plus(left);
+        }
+        left = left.minus(available);
+      }
+      date = date.plusDays(1);
+      at = startOfDay(date);
+    }
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
   /** The counting rule: end of the working day of the Nth working day after the day of receipt. */
   public Instant due(Instant received, int workingDays) {
     return endOfDay(addWorkingDays(dayOf(received), workingDays));

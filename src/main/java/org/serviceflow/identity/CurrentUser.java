@@ -41,4 +41,21 @@ public class CurrentUser {
   public boolean isAdmin() {
     return groupIds().contains(Groups.CAMUNDA_ADMIN);
   }
+
+  /**
+   * Runs work that ServiceFlow's own check already allowed the caller (e.g. pausing a case they work on) as
+   * the system, without the engine's authorization checks: suspending its timers or evaluating a decision
+   * needs permissions staff do not hold. The caller's authentication is restored afterwards.
+   */
+  public <T> T asSystem(java.util.function.Supplier<T> work) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
 }

@@ -168,4 +168,45 @@ class WorkingDayCalendarTest {
     assertThat(calendar.describe(day("2026-09-26")))
         .isEqualTo(new CalendarDay(day("2026-09-26"), false, true, false, "中秋节", true));
   }
+
+  // ------------------------------------------------------------------------------------------ working time (pauses)
+
+  @Test
+  void shouldCountOnlyWorkingDaysInAPauseOverTheNationalDayHolidays() {
+    // 09-30 15:00 → 10-08 10:00: 9 h of 09-30, nothing of 10-01..10-07 (国庆), 10 h of 10-08
+    java.time.Duration paused = calendar.workingTimeBetween(
+        java.time.Instant.parse("2026-09-30T07:00:00Z"), java.time.Instant.parse("2026-10-08T02:00:00Z"));
+    assertThat(paused).isEqualTo(java.time.Duration.ofHours(19));
+  }
+
+  @Test
+  void shouldCountAMakeUpSaturdayAndSkipAPlainSunday() {
+    // Sat 10-10 is a 调休 working day, Sun 10-11 is not: 10-10 12:00 → 10-12 06:00 = 12 h + 6 h
+    assertThat(calendar.workingTimeBetween(java.time.Instant.parse("2026-10-10T04:00:00Z"),
+        java.time.Instant.parse("2026-10-11T22:00:00Z"))).isEqualTo(java.time.Duration.ofHours(18));
+    assertThat(calendar.workingTimeBetween(java.time.Instant.parse("2026-10-11T04:00:00Z"),
+        java.time.Instant.parse("2026-10-11T06:00:00Z"))).isZero();
+  }
+
+  @Test
+  void shouldMoveADeadlineByWorkingTimeSkippingHolidays() {
+    // 09-30 17:30 + 19 h: 6.5 h left of 09-30, then 10-01..10-07 are skipped, 12.5 h into 10-08
+    assertThat(calendar.addWorkingTime(java.time.Instant.parse("2026-09-30T09:30:00Z"), java.time.Duration.ofHours(19)))
+        .isEqualTo(java.time.Instant.parse("2026-10-08T04:30:00Z"));
+    // starting on a holiday, counting begins at the next working day
+    assertThat(calendar.addWorkingTime(java.time.Instant.parse("2026-10-03T02:00:00Z"), java.time.Duration.ofHours(1)))
+        .isEqualTo(java.time.Instant.parse("2026-10-07T17:00:00Z"));
+    assertThat(calendar.addWorkingTime(java.time.Instant.parse("2026-10-03T02:00:00Z"), java.time.Duration.ZERO))
+        .isEqualTo(java.time.Instant.parse("2026-10-03T02:00:00Z"));
+  }
+
+  @ParameterizedTest(name = "adding the working time from {0} to a working-day instant gives it back")
+  @ValueSource(strings = {"2026-09-28T10:00:00Z", "2026-02-13T09:00:00Z", "2025-12-31T12:00:00Z", "2026-10-09T23:00:00Z"})
+  void shouldInvertWorkingTimeBetween(String from) {
+    java.time.Instant start = java.time.Instant.parse(from);
+    for (int days = 1; days <= 40; days += 3) {
+      java.time.Instant end = calendar.due(start, days);
+      assertThat(calendar.addWorkingTime(start, calendar.workingTimeBetween(start, end))).isEqualTo(end);
+    }
+  }
 }

@@ -1,0 +1,270 @@
+package org.serviceflow.pause;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.TimelineEntryView;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * Typed pauses (挂起): a customer-side pause over the National Day holidays stops the timers and moves every
+ * deadline by exactly the paused working time; a pause counted to ourselves moves nothing; a pause that runs
+ * long gets a reminder task; bad requests are refused with nothing written.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class CasePauseTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired CaseFileService caseFiles;
+  @Autowired LongPauseReminder reminder;
+  @Autowired JdbcTemplate jdbc;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  @Test
+  void shouldMoveEveryDeadlineByThePausedWorkingTimeOfACustomerPauseOverAHoliday() throws Exception {
+    // given a complaint of Monday 09-28 in verification: 3 working days = 09-29, 09-30, 10-08 (国庆 10-01..07)
+    at("2026-09-28T09:00:00+08:00");
+    ProcessInstance complaint = startComplaint();
+    String caseNumber = complaint.getBusinessKey();
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    Date verifyDue = date("2026-10-08T17:30:00+08:00");
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(verifyDue);
+
+    // when the quality clerk pauses it on 09-30 at 15:00, waiting for the customer's photos
+    at("2026-09-30T15:00:00+08:00");
+    as("zhiliang1", post("/api/cases/" + caseNumber + "/pauses").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"customer-information\", \"reason\": \"等待客户补充漏水照片\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.party").value("customer"))
+        .andExpect(jsonPath("$.stopsClock").value(true));
+
+    // then the case is paused and its timers stand still
+    assertThat(caseFiles.get(caseNumber).status()).isEqualTo(CasePauses.STATUS_PAUSED);
+    assertThat(timers(complaint)).isNotEmpty().allSatisfy(job -> assertThat(job.isSuspended()).isTrue());
+
+    // when the photos arrive on 10-08 at 10:00 and the pause is resumed: 9 h of 09-30 + 10 h of 10-08 = 19 h
+    at("2026-10-08T10:00:00+08:00");
+    as("zhiliang1", post("/api/cases/" + caseNumber + "/pauses/resume"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.pausedWorkingTime").value("19 小时"));
+
+    // then task, timer and case-file deadline move from 10-08 17:30 by 19 working hours to 10-09 12:30
+    Date moved = date("2026-10-09T12:30:00+08:00");
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(moved);
+    assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(moved);
+    assertThat(timers(complaint)).allSatisfy(job -> assertThat(job.isSuspended()).isFalse());
+    assertThat(caseFiles.get(caseNumber).deadlines()).filteredOn(d -> d.kind().equals("VERIFICATION"))
+        .singleElement().satisfies(d -> assertThat(d.dueAt()).isEqualTo(OffsetDateTime.parse("2026-10-09T12:30:00+08:00")));
+    assertThat(caseFiles.get(caseNumber).status()).isEqualTo("核实中");
+    List<TimelineEntryView> entries = caseFiles.timeline(caseNumber).stream()
+        .filter(e -> e.action().equals(CasePauses.ACTION_PAUSED) || e.action().equals(CasePauses.ACTION_RESUMED)).toList();
+    assertThat(entries).extracting(TimelineEntryView::action).containsExactly("挂起", "恢复");
+    assertThat(entries.get(0).outcome()).contains("等待客户补充资料或同意", "计入客户", "等待客户补充漏水照片");
+    assertThat(entries.get(1).outcome()).contains("挂起 19 小时", "初步核实 2026-10-08 17:30 → 2026-10-09 12:30");
+    assertThat(jdbc.queryForObject("select paused_working_seconds from case_pause where case_number = ?", Long.class,
+        caseNumber)).isEqualTo(19 * 3600L);
+  }
+
+  @Test
+  void shouldMoveNothingForAPauseCountedToOurselves() throws Exception {
+    // given an after-sales request waiting for the reply (12 h)
+    at("2026-11-02T09:00:00+08:00");
+    ProcessInstance order = start("afterSalesService", afterSalesIntake());
+    Task reply = task(order, "Task_ReplyToCustomer");
+
+    // when it waits a day for spare parts (our side)
+    as("kefu1", post("/api/cases/" + order.getBusinessKey() + "/pauses").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"waiting-parts\", \"reason\": \"配件未到\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.party").value("ourselves"))
+        .andExpect(jsonPath("$.stopsClock").value(false));
+    assertThat(timers(order)).allSatisfy(job -> assertThat(job.isSuspended()).isFalse());
+    at("2026-11-03T09:00:00+08:00");
+    as("kefu1", post("/api/cases/" + order.getBusinessKey() + "/pauses/resume")).andExpect(status().isOk());
+
+    // then the clock never stopped: the reply is still due 21:00 on the first day
+    assertThat(task(order, "Task_ReplyToCustomer").getDueDate()).isEqualTo(reply.getDueDate())
+        .isEqualTo(date("2026-11-02T21:00:00+08:00"));
+  }
+
+  @Test
+  void shouldRemindTheOwnerGroupOnceWhenAPauseRunsLongAndDropTheReminderOnResume() throws Exception {
+    at("2026-11-02T09:00:00+08:00");
+    ProcessInstance complaint = startComplaint();
+    String caseNumber = complaint.getBusinessKey();
+    as("zhiliang1", post("/api/cases/" + caseNumber + "/pauses").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"customer-unreachable\", \"reason\": \"三次致电未接\"}")).andExpect(status().isCreated());
+
+    // within 3 working days nothing happens; after them (11-05 17:30) one reminder task for the owner group
+    at("2026-11-05T17:00:00+08:00");
+    reminder.remindOfLongPauses();
+    assertThat(reminders(caseNumber)).isEmpty();
+    at("2026-11-06T09:00:00+08:00");
+    reminder.remindOfLongPauses();
+    reminder.remindOfLongPauses();
+    assertThat(reminders(caseNumber)).singleElement().satisfies(task -> {
+      assertThat(task.getDueDate()).isEqualTo(date("2026-11-09T17:30:00+08:00"));
+      assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(link -> link.getGroupId())
+          .contains(caseFiles.get(caseNumber).ownerGroup());
+    });
+
+    as("zhiliang1", post("/api/cases/" + caseNumber + "/pauses/resume")).andExpect(status().isOk());
+    assertThat(reminders(caseNumber)).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseBadPausesAndWriteNothing() throws Exception {
+    at("2026-11-02T09:00:00+08:00");
+    ProcessInstance complaint = startComplaint();
+    String caseNumber = complaint.getBusinessKey();
+    String path = "/api/cases/" + caseNumber + "/pauses";
+    int timelineBefore = caseFiles.timeline(caseNumber).size();
+
+    as("zhiliang1", post(path).contentType(MediaType.APPLICATION_JSON).content("{\"type\": \"customer-information\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    as("zhiliang1", post(path).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"at-factory\", \"reason\": \"返厂\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("type"));
+    as("kufang", post(path).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"customer-information\", \"reason\": \"x\"}"))
+        .andExpect(status().isForbidden());
+    mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"customer-information\", \"reason\": \"x\"}")).andExpect(status().isUnauthorized());
+    as("zhiliang1", post(path + "/resume")).andExpect(status().isConflict());
+    as("zhiliang1", post("/api/cases/TS0000000000/pauses/resume")).andExpect(status().isNotFound());
+
+    assertThat(jdbc.queryForObject("select count(*) from case_pause where case_number = ?", Integer.class, caseNumber))
+        .isZero();
+    assertThat(caseFiles.timeline(caseNumber)).hasSize(timelineBefore);
+    assertThat(timers(complaint)).allSatisfy(job -> assertThat(job.isSuspended()).isFalse());
+
+    // a second pause while one runs is a conflict
+    as("zhiliang1", post(path).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"customer-information\", \"reason\": \"等待资料\"}")).andExpect(status().isCreated());
+    as("zhiliang1", post(path).contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"customer-unreachable\", \"reason\": \"联系不上\"}")).andExpect(status().isConflict());
+    as("zhiliang1", get(path)).andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1));
+  }
+
+  // ------------------------------------------------------------------------------------------ helpers
+
+  private ResultActions as(String user,
+      org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) throws Exception {
+    return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, "Basic "
+        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8))));
+  }
+
+  private List<Task> reminders(String caseNumber) {
+    return taskService.createTaskQuery().taskName("挂起超时提醒：" + caseNumber).list();
+  }
+
+  private ProcessInstance startComplaint() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerName", "李四");
+    variables.put("customerPhone", "13812345678");
+    variables.put("customerEmail", "li@example.com");
+    variables.put("customerTier", "B");
+    variables.put("productOrOrderNo", "DD-2026-0001");
+    variables.put("content", "新买的电水壶漏水");
+    variables.put("occurredOn", "2026-09-20");
+    variables.put("channel", "phone");
+    variables.put("category", "product-quality");
+    variables.put("severity", "general");
+    variables.put("againstStaff", false);
+    variables.put("staffName", null);
+    return start("complaint", variables);
+  }
+
+  private static Map<String, Object> afterSalesIntake() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("customerName", "李四");
+    variables.put("customerPhone", "13912345678");
+    variables.put("customerEmail", "li4@example.com");
+    variables.put("address", "上海市浦东新区世纪大道 100 号");
+    variables.put("productLine", "appliance");
+    variables.put("productModel", "KX-100");
+    variables.put("serialNumber", "SN-PAUSE-1");
+    variables.put("purchaseDate", "2026-06-01");
+    variables.put("proofOfPurchase", "FP-0001");
+    variables.put("serviceType", "repair");
+    variables.put("faultDescription", "空调不制冷");
+    variables.put("urgency", "normal");
+    return variables;
+  }
+
+  private ProcessInstance start(String key, Map<String, Object> variables) {
+    identityService.setAuthentication("kefu1", List.of("customer-service"));
+    try {
+      return runtimeService.startProcessInstanceByKey(key, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    taskService.complete(task(instance, taskKey).getId(), variables);
+  }
+
+  private Task task(ProcessInstance instance, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
+  }
+
+  private List<Job> timers(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
+  }
+
+  private Job timer(ProcessInstance instance, String boundaryEventId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(boundaryEventId)
+        .singleResult();
+  }
+
+  private static void at(String isoOffsetDateTime) {
+    ClockUtil.setCurrentTime(date(isoOffsetDateTime));
+  }
+
+  private static Date date(String isoOffsetDateTime) {
+    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
+  }
+}
