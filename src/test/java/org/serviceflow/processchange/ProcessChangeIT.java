@@ -181,7 +181,7 @@ class ProcessChangeIT {
     // when: every step approves, as the demo user of its group (level 2: 总经理 approves)
     engine.complete(caseNumber, new Step("Task_FormalReview", ENTERPRISE_MANAGEMENT, Map.of("formalReviewResult", "pass")));
     engine.complete(caseNumber, new Step("Task_ReviewMeeting", CLERK, Map.of("meetingResult", "pass")));
-    engine.complete(caseNumber, new Step("Task_ManagementRepReview", MANAGEMENT_REP, Map.of("managementRepNote", "同意")));
+    engine.complete(caseNumber, new Step("Task_ManagementRepReview", MANAGEMENT_REP, Map.of("managementRepResult", "pass", "managementRepNote", "同意")));
     engine.complete(caseNumber, new Step("Task_ApproveChange", GENERAL_MANAGER, Map.of("approvalDecision", "approved")));
     engine.complete(caseNumber, new Step("Task_FileChange", ENTERPRISE_MANAGEMENT, Map.of("newVersionTag", "1.1")));
     engine.complete(caseNumber, new Step("Task_ConfirmTraining", CLERK, Map.of("trainingNote", "已培训")));

@@ -226,6 +226,29 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldLetTheManagementRepresentativeSendARequestBackForRevision() {
+    // given a change that passed formal review and the review meeting
+    ProcessInstance change = apply(application("change", "complaint", 2));
+    complete(change, "Task_FormalReview", Map.of("formalReviewResult", "pass", "formalReviewNote", "符合"));
+    complete(change, "Task_ReviewMeeting", Map.of("meetingResult", "pass", "meetingNote", "确认"));
+
+    // when the management representative sends it back (PROCESSES.md C.4)
+    complete(change, "Task_ManagementRepReview", Map.of("managementRepResult", "revise", "managementRepNote", "缺少培训计划"));
+
+    // then the applicant revises it, it starts again at formal review, and the reason is on the record
+    Task revision = task(change, "Task_ReviseApplication");
+    assertThat(revision.getAssignee()).isEqualTo(APPLICANT);
+    assertThat(change).hasPassedInOrder("Task_ManagementRepReview", "Gateway_ManagementRepAgreed", "Gateway_JoinRevision")
+        .hasNotPassed("Task_DetermineApprover").isWaitingAt("Task_ReviseApplication");
+    assertThat(timeline(change.getBusinessKey())).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("管理者代表审核");
+      assertThat(entry.outcome()).contains("缺少培训计划");
+    });
+    complete(change, "Task_ReviseApplication", Map.of("revisionDecision", "resubmit", "revisionNote", "已补充培训计划"));
+    assertThat(change).isWaitingAt("Task_FormalReview");
+  }
+
+  @Test
   void shouldSendBackInTheReviewMeetingAndCloseAWithdrawnChange() {
     // given a change the review meeting sends back
     ProcessInstance change = apply(application("change", "complaint", 2));
@@ -296,7 +319,7 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
     complete(change, "Task_ReviewMeeting", Map.of("meetingResult", "pass", "meetingNote", "确认"));
     overrun(change, "ManagementRepReview", "2026-11-23T17:30:00+08:00", "2026-11-25T17:30:00+08:00");
     ClockUtil.setCurrentTime(date("2026-11-26T10:00:00+08:00"));
-    complete(change, "Task_ManagementRepReview", Map.of("managementRepNote", "同意"));
+    complete(change, "Task_ManagementRepReview", Map.of("managementRepResult", "pass", "managementRepNote", "同意"));
     overrun(change, "ApproveChange", "2026-12-01T17:30:00+08:00", "2026-12-03T17:30:00+08:00");
     complete(change, "Task_ApproveChange", Map.of("approvalDecision", "rejected", "approvalNote", "不同意"));
 
@@ -436,7 +459,7 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
     complete(change, "Task_FormalReview", Map.of("formalReviewResult", "pass", "formalReviewNote", "符合"));
     complete(change, "Task_ReviewMeeting", Map.of("meetingResult", "pass", "meetingNote", "确认"));
     assertThat(candidateGroups(task(change, "Task_ManagementRepReview"))).containsExactly("management-rep");
-    complete(change, "Task_ManagementRepReview", Map.of("managementRepNote", "同意"));
+    complete(change, "Task_ManagementRepReview", Map.of("managementRepResult", "pass", "managementRepNote", "同意"));
   }
 
   /** The step's due and follow-up dates are its timers' instants; both fire and the task stays open. */
