@@ -10,27 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.support.Intakes;
+import org.serviceflow.support.ProcessTestSupport;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -43,16 +40,12 @@ import org.springframework.test.web.servlet.ResultActions;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-class CasePauseTest {
+class CasePauseTest extends ProcessTestSupport {
 
   @Autowired MockMvc mvc;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  @Autowired CaseFileService caseFiles;
   @Autowired LongPauseReminder reminder;
-  @Autowired JdbcTemplate jdbc;
 
   @AfterEach
   void resetClock() {
@@ -63,15 +56,15 @@ class CasePauseTest {
   @Test
   void shouldMoveEveryDeadlineByThePausedWorkingTimeOfACustomerPauseOverAHoliday() throws Exception {
     // given a complaint of Monday 09-28 in verification: 3 working days = 09-29, 09-30, 10-08 (国庆 10-01..07)
-    at("2026-09-28T09:00:00+08:00");
-    ProcessInstance complaint = startComplaint();
+    clockAt("2026-09-28T09:00:00+08:00");
+    ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
     String caseNumber = complaint.getBusinessKey();
     complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
     Date verifyDue = date("2026-10-08T17:30:00+08:00");
     assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(verifyDue);
 
     // when the quality clerk pauses it on 09-30 at 15:00, waiting for the customer's photos
-    at("2026-09-30T15:00:00+08:00");
+    clockAt("2026-09-30T15:00:00+08:00");
     as("zhiliang1", post("/api/cases/" + caseNumber + "/pauses").contentType(MediaType.APPLICATION_JSON)
         .content("{\"type\": \"customer-information\", \"reason\": \"等待客户补充漏水照片\"}"))
         .andExpect(status().isCreated())
@@ -83,7 +76,7 @@ class CasePauseTest {
     assertThat(timers(complaint)).isNotEmpty().allSatisfy(job -> assertThat(job.isSuspended()).isTrue());
 
     // when the photos arrive on 10-08 at 10:00 and the pause is resumed: 9 h of 09-30 + 10 h of 10-08 = 19 h
-    at("2026-10-08T10:00:00+08:00");
+    clockAt("2026-10-08T10:00:00+08:00");
     as("zhiliang1", post("/api/cases/" + caseNumber + "/pauses/resume"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.pausedWorkingTime").value("19 小时"));
@@ -108,8 +101,8 @@ class CasePauseTest {
   @Test
   void shouldMoveNothingForAPauseCountedToOurselves() throws Exception {
     // given an after-sales request waiting for the reply (12 h)
-    at("2026-11-02T09:00:00+08:00");
-    ProcessInstance order = start("afterSalesService", afterSalesIntake());
+    clockAt("2026-11-02T09:00:00+08:00");
+    ProcessInstance order = startAs("kefu1", "customer-service", "afterSalesService", Intakes.afterSalesRepair("SN-PAUSE-1"));
     Task reply = task(order, "Task_ReplyToCustomer");
 
     // when it waits a day for spare parts (our side)
@@ -119,7 +112,7 @@ class CasePauseTest {
         .andExpect(jsonPath("$.party").value("ourselves"))
         .andExpect(jsonPath("$.stopsClock").value(false));
     assertThat(timers(order)).allSatisfy(job -> assertThat(job.isSuspended()).isFalse());
-    at("2026-11-03T09:00:00+08:00");
+    clockAt("2026-11-03T09:00:00+08:00");
     as("kefu1", post("/api/cases/" + order.getBusinessKey() + "/pauses/resume")).andExpect(status().isOk());
 
     // then the clock never stopped: the reply is still due 21:00 on the first day
@@ -129,17 +122,17 @@ class CasePauseTest {
 
   @Test
   void shouldRemindTheOwnerGroupOnceWhenAPauseRunsLongAndDropTheReminderOnResume() throws Exception {
-    at("2026-11-02T09:00:00+08:00");
-    ProcessInstance complaint = startComplaint();
+    clockAt("2026-11-02T09:00:00+08:00");
+    ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
     String caseNumber = complaint.getBusinessKey();
     as("zhiliang1", post("/api/cases/" + caseNumber + "/pauses").contentType(MediaType.APPLICATION_JSON)
         .content("{\"type\": \"customer-unreachable\", \"reason\": \"三次致电未接\"}")).andExpect(status().isCreated());
 
     // within 3 working days nothing happens; after them (11-05 17:30) one reminder task for the owner group
-    at("2026-11-05T17:00:00+08:00");
+    clockAt("2026-11-05T17:00:00+08:00");
     reminder.remindOfLongPauses();
     assertThat(reminders(caseNumber)).isEmpty();
-    at("2026-11-06T09:00:00+08:00");
+    clockAt("2026-11-06T09:00:00+08:00");
     reminder.remindOfLongPauses();
     reminder.remindOfLongPauses();
     assertThat(reminders(caseNumber)).singleElement().satisfies(task -> {
@@ -154,8 +147,8 @@ class CasePauseTest {
 
   @Test
   void shouldRefuseBadPausesAndWriteNothing() throws Exception {
-    at("2026-11-02T09:00:00+08:00");
-    ProcessInstance complaint = startComplaint();
+    clockAt("2026-11-02T09:00:00+08:00");
+    ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
     String caseNumber = complaint.getBusinessKey();
     String path = "/api/cases/" + caseNumber + "/pauses";
     int timelineBefore = caseFiles.timeline(caseNumber).size();
@@ -200,71 +193,8 @@ class CasePauseTest {
     return taskService.createTaskQuery().taskName("挂起超时提醒：" + caseNumber).list();
   }
 
-  private ProcessInstance startComplaint() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("customerName", "李四");
-    variables.put("customerPhone", "13812345678");
-    variables.put("customerEmail", "li@example.com");
-    variables.put("customerTier", "B");
-    variables.put("productOrOrderNo", "DD-2026-0001");
-    variables.put("content", "新买的电水壶漏水");
-    variables.put("occurredOn", "2026-09-20");
-    variables.put("channel", "phone");
-    variables.put("category", "product-quality");
-    variables.put("severity", "general");
-    variables.put("againstStaff", false);
-    variables.put("staffName", null);
-    return start("complaint", variables);
-  }
-
-  private static Map<String, Object> afterSalesIntake() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("customerName", "李四");
-    variables.put("customerPhone", "13912345678");
-    variables.put("customerEmail", "li4@example.com");
-    variables.put("address", "上海市浦东新区世纪大道 100 号");
-    variables.put("productLine", "appliance");
-    variables.put("productModel", "KX-100");
-    variables.put("serialNumber", "SN-PAUSE-1");
-    variables.put("purchaseDate", "2026-06-01");
-    variables.put("proofOfPurchase", "FP-0001");
-    variables.put("serviceType", "repair");
-    variables.put("faultDescription", "空调不制冷");
-    variables.put("urgency", "normal");
-    return variables;
-  }
-
-  private ProcessInstance start(String key, Map<String, Object> variables) {
-    identityService.setAuthentication("kefu1", List.of("customer-service"));
-    try {
-      return runtimeService.startProcessInstanceByKey(key, variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(instance, taskKey).getId(), variables);
-  }
-
-  private Task task(ProcessInstance instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-  }
-
   private List<Job> timers(ProcessInstance instance) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
   }
 
-  private Job timer(ProcessInstance instance, String boundaryEventId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(boundaryEventId)
-        .singleResult();
-  }
-
-  private static void at(String isoOffsetDateTime) {
-    ClockUtil.setCurrentTime(date(isoOffsetDateTime));
-  }
-
-  private static Date date(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
-  }
 }

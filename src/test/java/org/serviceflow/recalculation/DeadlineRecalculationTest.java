@@ -18,17 +18,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.serviceflow.casefile.CaseFileService;
-import org.serviceflow.casefile.CaseView;
+import org.serviceflow.support.Intakes;
+import org.serviceflow.support.ProcessTestSupport;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -51,7 +48,7 @@ import org.springframework.test.web.servlet.ResultMatcher;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 @DirtiesContext
-class DeadlineRecalculationTest {
+class DeadlineRecalculationTest extends ProcessTestSupport {
 
   static final Path DATA_DIR = createDataDir();
   /** 2027 as first published: only 劳动节; 2027-01-01 (a Friday) is then a working day. */
@@ -70,10 +67,7 @@ class DeadlineRecalculationTest {
 
   @Autowired MockMvc mvc;
   @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
-  @Autowired CaseFileService caseFiles;
 
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
@@ -91,10 +85,10 @@ class DeadlineRecalculationTest {
   void shouldListMoveAndRecordTheDeadlinesThatACorrectedYearMovesAndOnlyThose() throws Exception {
     // given, on Wednesday 2026-12-30, a complaint in verification (3 working days: 12-31, 01-01, 01-04) and a
     // process change in formal review (from now), both counted with the first 2027 data
-    at("2026-12-30T09:00:00+08:00");
-    ProcessInstance complaint = start("complaint", complaintIntake(), "kefu1", "customer-service");
+    clockAt("2026-12-30T09:00:00+08:00");
+    ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
     complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
-    ProcessInstance change = start("processChange", changeApplication(), "liuchengjingli", "process-owners");
+    ProcessInstance change = startAs("liuchengjingli", "process-owners", "processChange", changeApplication());
     String complaintCase = complaint.getBusinessKey();
     Task verify = task(complaint, "Task_VerifyComplaint");
     Task review = task(change, "Task_FormalReview");
@@ -103,7 +97,7 @@ class DeadlineRecalculationTest {
     assertThat(verify.getDueDate()).isEqualTo(date("2027-01-04T17:30:00+08:00"));
     assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(verify.getDueDate());
     // and a complaint still waiting for its first response, in calendar hours (24 h: 12-31 09:00)
-    ProcessInstance waiting = start("complaint", complaintIntake(), "kefu1", "customer-service");
+    ProcessInstance waiting = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
     Date firstResponseTimer = timer(waiting, "BoundaryEvent_FirstResponseOverdue").getDuedate();
     // the model expressions give the stored instants again: nothing to do yet
     assertThat(changesOf(dryRun(), complaintCase)).isEmpty();
@@ -164,8 +158,8 @@ class DeadlineRecalculationTest {
   void shouldRecalculateAtOnceWhenAMissingYearArrives() throws Exception {
     // given, on Wednesday 2027-12-29, a complaint in verification counted into 2028, which has no data yet:
     // 12-30, 12-31, 2028-01-03 (a Monday, a working day by weekends only)
-    at("2027-12-29T09:00:00+08:00");
-    ProcessInstance complaint = start("complaint", complaintIntake(), "kefu1", "customer-service");
+    clockAt("2027-12-29T09:00:00+08:00");
+    ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
     complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
     assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(date("2028-01-03T17:30:00+08:00"));
 
@@ -216,45 +210,6 @@ class DeadlineRecalculationTest {
     return changes.stream().filter(c -> caseNumber.equals(c.get("caseNumber"))).toList();
   }
 
-  private ProcessInstance start(String key, Map<String, Object> variables, String user, String group) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      return runtimeService.startProcessInstanceByKey(key, variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    taskService.complete(task(instance, taskKey).getId(), variables);
-  }
-
-  private Task task(ProcessInstance instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String boundaryEventId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(boundaryEventId)
-        .singleResult();
-  }
-
-  private static Map<String, Object> complaintIntake() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("customerName", "李四");
-    variables.put("customerPhone", "13812345678");
-    variables.put("customerEmail", "li@example.com");
-    variables.put("customerTier", "B");
-    variables.put("productOrOrderNo", "DD-2026-0001");
-    variables.put("content", "新买的电水壶漏水");
-    variables.put("occurredOn", "2026-12-28");
-    variables.put("channel", "phone");
-    variables.put("category", "product-quality");
-    variables.put("severity", "general");
-    variables.put("againstStaff", false);
-    variables.put("staffName", null);
-    return variables;
-  }
-
   private static Map<String, Object> changeApplication() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("targetProcessKey", "complaint");
@@ -268,14 +223,6 @@ class DeadlineRecalculationTest {
     variables.put("ownerGroup", "quality");
     variables.put("affectedGroups", List.of());
     return variables;
-  }
-
-  private static void at(String isoOffsetDateTime) {
-    ClockUtil.setCurrentTime(date(isoOffsetDateTime));
-  }
-
-  private static Date date(String isoOffsetDateTime) {
-    return Date.from(OffsetDateTime.parse(isoOffsetDateTime).toInstant());
   }
 
   private static String basic(String user, String password) {

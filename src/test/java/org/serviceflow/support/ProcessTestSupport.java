@@ -33,6 +33,22 @@ public abstract class ProcessTestSupport {
   @Autowired protected CaseFileService caseFiles;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired private RuntimeService runtime;
+  @Autowired private org.camunda.bpm.engine.IdentityService identity;
+
+  /** Starts a process as this user of this group (its start event's initiator). */
+  protected ProcessInstance startAs(String user, String group, String processKey, Map<String, Object> variables) {
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return runtime.startProcessInstanceByKey(processKey, variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Sets the engine clock. */
+  protected static void clockAt(String isoOffsetDateTime) {
+    ClockUtil.setCurrentTime(date(isoOffsetDateTime));
+  }
 
   protected Task task(ProcessInstance instance, String taskKey) {
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
