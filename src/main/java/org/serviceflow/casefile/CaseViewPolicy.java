@@ -6,10 +6,6 @@ package org.serviceflow.casefile;
  */
 public interface CaseViewPolicy {
 
-  /**
-   * The view as the current caller may see it: the same view, or a masked copy. A policy that does not let the
-   * caller see the case at all throws {@link org.camunda.bpm.engine.AuthorizationException} (403), which also
-   * refuses the case's timeline.
-   */
+  /** The view as the current caller may see it: the same view, or a masked copy. */
   CaseView visibleTo(CaseView view);
 }
