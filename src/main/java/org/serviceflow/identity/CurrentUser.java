@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,18 @@ public class CurrentUser {
     Authentication authentication = identityService.getCurrentAuthentication();
     return authentication == null || authentication.getGroupIds() == null
         ? List.of() : List.copyOf(authentication.getGroupIds());
+  }
+
+  /**
+   * The caller's id when they are a member of camunda-admin: 401 problem details when nobody is signed in,
+   * 403 with {@code deniedMessage} for everyone else.
+   */
+  public String requireAdmin(String deniedMessage) {
+    String userId = id().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
+    if (!isAdmin()) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, deniedMessage);
+    }
+    return userId;
   }
 
   /** Whether the caller is a member of camunda-admin. */

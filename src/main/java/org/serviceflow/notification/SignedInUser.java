@@ -23,10 +23,7 @@ class SignedInUser {
 
   /** The user id of a member of camunda-admin; 401 when nobody is signed in, 403 for everyone else. */
   String adminId() {
-    String userId = id();
-    if (!currentUser.isAdmin()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "仅系统管理员 (camunda-admin) 可以查看和重发通知");
-    }
-    return userId;
+    return currentUser.requireAdmin("仅系统管理员 (camunda-admin) 可以查看和重发通知");
   }
+
 }

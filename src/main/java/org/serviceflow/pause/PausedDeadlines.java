@@ -69,14 +69,13 @@ class PausedDeadlines {
       }
     }
     for (CaseView.Deadline deadline : serviceCase.deadlines()) {
-      if (deadline.metAt() == null) {
-        Date due = shifted(Date.from(deadline.dueAt().toInstant()), pausedAt, paused);
-        Date warning = deadline.warningAt() == null ? null
-            : shifted(Date.from(deadline.warningAt().toInstant()), pausedAt, paused);
-        if (due != null) {
-          caseFiles.setDeadline(serviceCase.caseNumber(), deadline.kind(), due,
-              warning != null ? warning : deadline.warningAt() == null ? null : Date.from(deadline.warningAt().toInstant()));
-        }
+      Date due = date(deadline.dueAt());
+      Date movedDue = shifted(due, pausedAt, paused);
+      if (deadline.metAt() == null && movedDue != null) {
+        Date warning = date(deadline.warningAt());
+        Date movedWarning = shifted(warning, pausedAt, paused);
+        caseFiles.setDeadline(serviceCase.caseNumber(), deadline.kind(), movedDue,
+            movedWarning != null ? movedWarning : warning);
       }
     }
     return moved;
@@ -88,6 +87,10 @@ class PausedDeadlines {
       return null;
     }
     return Date.from(calendar.addWorkingTime(at.toInstant(), paused));
+  }
+
+  private static Date date(java.time.OffsetDateTime at) {
+    return at == null ? null : Date.from(at.toInstant());
   }
 
   private String shown(Date at) {

@@ -2,12 +2,10 @@ package org.serviceflow.recalculation;
 
 import java.util.List;
 import org.serviceflow.identity.CurrentUser;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * For camunda-admin, after the holiday data changed ({@code POST /api/calendar/reload}):
@@ -45,11 +43,7 @@ class DeadlineRecalculationController {
   }
 
   private String requireAdmin() {
-    String userId = currentUser.id()
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED, "请先登录"));
-    if (!currentUser.isAdmin()) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "仅系统管理员 (camunda-admin) 可以重算期限");
-    }
-    return userId;
+    return currentUser.requireAdmin("仅系统管理员 (camunda-admin) 可以重算期限");
   }
+
 }

@@ -428,22 +428,14 @@ class ComplaintProcessTest extends ProcessTestSupport {
 
   // ------------------------------------------------------------------------------------------ steps
 
+  /** An A-tier complaint (served first) about a kettle bought before RECEIVED. */
   static Map<String, Object> intake() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("customerName", "李四");
-    variables.put("customerPhone", "13812345678");
-    variables.put("customerEmail", "li@example.com");
+    Map<String, Object> variables = org.serviceflow.support.Intakes.complaint();
     variables.put("customerTier", "A");
-    variables.put("productOrOrderNo", "DD-2026-0001");
-    variables.put("content", "新买的电水壶漏水");
     variables.put("occurredOn", "2026-10-30");
-    variables.put("channel", "phone");
-    variables.put("category", "product-quality");
-    variables.put("severity", "general");
-    variables.put("againstStaff", false);
-    variables.put("staffName", null);
     return variables;
   }
+
 
   ProcessInstance receive(Map<String, Object> intake) {
     return receive(intake, RECEIVED);

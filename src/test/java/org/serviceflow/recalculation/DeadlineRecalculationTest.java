@@ -92,8 +92,9 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
     String complaintCase = complaint.getBusinessKey();
     Task verify = task(complaint, "Task_VerifyComplaint");
     Task review = task(change, "Task_FormalReview");
-    Date reviewDueBefore = review.getDueDate();
-    Date reviewFollowUpBefore = review.getFollowUpDate();
+    // 5 working days from 12-30 with 01-01 working: 12-31, 01-01, 01-04, 01-05, 01-06; warning on the 3rd
+    assertThat(review.getDueDate()).isEqualTo(date("2027-01-06T17:30:00+08:00"));
+    assertThat(review.getFollowUpDate()).isEqualTo(date("2027-01-04T17:30:00+08:00"));
     assertThat(verify.getDueDate()).isEqualTo(date("2027-01-04T17:30:00+08:00"));
     assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(verify.getDueDate());
     // and a complaint still waiting for its first response, in calendar hours (24 h: 12-31 09:00)
@@ -118,7 +119,7 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
     assertThat(listed).extracting(c -> c.get("overdue")).containsOnly(false);
     // the review's working days from 12-30 also cross 01-01
     List<Map<String, Object>> reviewChanges = changesOf(dryRun(), change.getBusinessKey());
-    assertThat(reviewChanges).extracting(c -> c.get("kind")).contains("TASK_DUE");
+    assertThat(reviewChanges).extracting(c -> c.get("kind")).contains("TASK_DUE", "TASK_FOLLOW_UP");
     assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).as("a dry run moves nothing")
         .isEqualTo(verify.getDueDate());
 
@@ -144,8 +145,9 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
           assertThat(entry.outcome()).contains("初步核实 2027-01-04 17:30 → 2027-01-05 17:30");
         });
     Task reviewAfter = task(change, "Task_FormalReview");
-    assertThat(reviewAfter.getDueDate()).isAfter(reviewDueBefore);
-    assertThat(reviewAfter.getFollowUpDate()).isAfterOrEqualTo(reviewFollowUpBefore);
+    // with 01-01 a holiday: 12-31, 01-04, 01-05, 01-06, 01-07; warning on the 3rd, 01-05
+    assertThat(reviewAfter.getDueDate()).isEqualTo(date("2027-01-07T17:30:00+08:00"));
+    assertThat(reviewAfter.getFollowUpDate()).isEqualTo(date("2027-01-05T17:30:00+08:00"));
 
     // and a second run finds and moves nothing
     assertThat(changesOf(dryRun(), complaintCase)).isEmpty();
