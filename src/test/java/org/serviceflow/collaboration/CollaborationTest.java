@@ -68,8 +68,7 @@ class CollaborationTest extends ProcessTestSupport {
     assertThat(inboxBody(colleague, caseNumber, "collaboration.transferred"))
         .contains("首次响应", "本人休假，由同事接办", fullName(holder), "/cases/" + caseNumber);
 
-    // when the colleague delegates it to the customer-service lead? No: outside quality → refused (below);
-    // the colleague delegates it back to the holder for a check
+    // when the colleague, now the assignee, delegates it to the holder for a check
     ResponseEntity<JsonNode> delegated = post(colleague, first.getId(), "delegate",
         Map.of("to", holder, "reason", "请核对检测报告"));
 
