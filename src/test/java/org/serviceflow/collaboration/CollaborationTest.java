@@ -196,6 +196,56 @@ class CollaborationTest extends ProcessTestSupport {
     assertThat(taskService.createTaskQuery().taskId(first.getId()).singleResult().getAssignee()).isEqualTo("kefu2");
   }
 
+  @Test
+  void shouldLetAHandlingUnitPassATaskOnlyWithinItsUnitOrBackToDispatch() {
+    // given a 12345 housing appeal dispatched to the housing bureau, waiting for it to sign
+    clockAt("2026-11-02T09:00:00+08:00");
+    ProcessInstance appeal = startAs("huawu", "hotline-operators", "hotline12345", hotlineAppeal());
+    complete(appeal, "Task_TriageAppeal", Map.of("triageResult", "dispatch"));
+    Task signFor = task(appeal, "Task_SignFor");
+    assertThat(candidateGroups(signFor)).containsExactly("unit-housing");
+    int timelineBefore = timeline(appeal.getBusinessKey()).size();
+
+    // the unit may not pass it to another unit, nor to a department outside the hotline
+    assertProblem(post("zhujian", signFor.getId(), "transfer", Map.of("to", "shichang", "reason", "属市场监管职责")),
+        HttpStatus.FORBIDDEN, null);
+    assertProblem(post("zhujian", signFor.getId(), "delegate", Map.of("to", "kefu1", "reason", "协助")),
+        HttpStatus.FORBIDDEN, null);
+    // another unit may not act on it at all
+    assertProblem(post("shichang", signFor.getId(), "transfer", Map.of("to", "paidan", "reason", "退回")),
+        HttpStatus.FORBIDDEN, null);
+    assertThat(taskService.createTaskQuery().taskId(signFor.getId()).singleResult().getAssignee()).isNull();
+    assertThat(timeline(appeal.getBusinessKey())).hasSize(timelineBefore);
+
+    // but may hand it back to 12345 dispatch
+    ResponseEntity<JsonNode> back = post("zhujian", signFor.getId(), "transfer",
+        Map.of("to", "paidan", "reason", "不属本单位职责，请改派"));
+    assertThat(back.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(taskService.createTaskQuery().taskId(signFor.getId()).singleResult().getAssignee()).isEqualTo("paidan");
+    assertThat(last(appeal.getBusinessKey()).outcome())
+        .isEqualTo("“" + signFor.getName() + "”转办给 " + fullName("paidan") + "；原因：不属本单位职责，请改派");
+    assertThat(templatesSentTo(appeal.getBusinessKey(), "paidan")).contains("collaboration.transferred");
+  }
+
+  private static Map<String, Object> hotlineAppeal() {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("citizenName", "王五");
+    variables.put("citizenPhone", "13800138000");
+    variables.put("confidential", false);
+    variables.put("appealType", "complaint");
+    variables.put("urgency", "normal");
+    variables.put("area", "district-a");
+    variables.put("category", "housing");
+    variables.put("content", "小区楼道堆放杂物无人清理");
+    variables.put("eventDate", "2026-10-30");
+    variables.put("eventLocation", "示例小区 3 号楼");
+    variables.put("peopleInvolved", "物业公司");
+    variables.put("target", "示例物业公司");
+    variables.put("reason", "多次反映无人处理");
+    variables.put("evidence", "现场照片");
+    return variables;
+  }
+
   // ------------------------------------------------------------------------------------------ helpers
 
   private ResponseEntity<JsonNode> post(String user, String taskId, String action, Object body) {
