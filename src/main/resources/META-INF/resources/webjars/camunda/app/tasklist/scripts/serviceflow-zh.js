@@ -1,7 +1,8 @@
 // ServiceFlow Chinese overrides for Tasklist (loaded through config.js `customScripts`).
 // 1. hides the Camunda 7 CE end-of-life banner (.ce-eol-banner) for staff;
 // 2. rewrites the English texts of form-js (validation messages, select / search placeholders);
-// 3. shows CJK staff names family name first without a space (Camunda renders firstName + ' ' + lastName).
+// 3. makes form-js date fields YYYY-MM-DD (form-js takes the format from the browser's Intl default locale);
+// 4. shows CJK staff names family name first without a space (Camunda renders firstName + ' ' + lastName).
 // Pure functions are exported on window.ServiceFlowZh so that tests can call them.
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
@@ -71,6 +72,19 @@ function rewrite(root) {
   root.querySelectorAll('.fjs-select-display, .fjs-taglist-input, .fjs-select-placeholder').forEach((el) => {
     if (el.children.length === 0 && PLACEHOLDERS[el.textContent.trim()]) {
       el.textContent = PLACEHOLDERS[el.textContent.trim()];
+    }
+  });
+  root.querySelectorAll('.fjs-datepicker input.fjs-input').forEach((el) => {
+    const picker = el._flatpickr;
+    if (picker && picker.config && picker.config.dateFormat !== 'Y-m-d') {
+      const selected = picker.selectedDates.slice();
+      picker.set('dateFormat', 'Y-m-d');
+      if (selected.length) {
+        picker.setDate(selected[0], false);
+      }
+    }
+    if (el.getAttribute('placeholder') !== 'YYYY-MM-DD') {
+      el.setAttribute('placeholder', 'YYYY-MM-DD');
     }
   });
   root.querySelectorAll(NAME_SELECTORS).forEach((el) => {
