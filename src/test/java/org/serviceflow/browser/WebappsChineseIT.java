@@ -79,7 +79,6 @@ class WebappsChineseIT {
       browser.clickStartFormSubmit();
       browser.screenshot("zh-start-form-errors");
       english.put("tasklist start form", englishWords(browser));
-      System.out.println("ZH-DEBUG select " + browser.script("const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); const out = []; while (w.nextNode()) { if (/\\bSelect\\b/.test(w.currentNode.textContent)) out.push(w.currentNode.parentElement.outerHTML.slice(0, 300)); } return out.join(' | ');"));
       assertThat(browser.formErrors()).isNotEmpty().allSatisfy(error -> assertThat(error).isEqualTo("此项为必填项。"));
       browser.pickToday("Field_OccurredOn");
       assertThat(browser.dateValue("Field_OccurredOn")).matches("\\d{4}-\\d{2}-\\d{2}");
@@ -107,7 +106,6 @@ class WebappsChineseIT {
       english.put("admin system", englishWords(browser));
       browser.screenshot("zh-admin-system");
     }
-    System.out.println("ZH-DEBUG " + english);
     assertThat(english).allSatisfy((page, words) -> assertThat(words).as(page).isEmpty());
   }
 

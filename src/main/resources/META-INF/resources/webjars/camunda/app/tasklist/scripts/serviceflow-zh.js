@@ -51,17 +51,27 @@ const NAME_SELECTORS = [
   '.tasks-list .assignee', '.comments .user', '.history .user', '.task-card .assignee'
 ].join(',');
 
+function textNodes(el) {
+  const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  const nodes = [];
+  while (walker.nextNode()) {
+    nodes.push(walker.currentNode);
+  }
+  return nodes;
+}
+
 function rewrite(root) {
   if (!root || !root.querySelectorAll) {
     return;
   }
-  root.querySelectorAll('.fjs-form-field-error, .fjs-form-field-error li, .fjs-form-field-error span').forEach((el) => {
-    if (el.children.length === 0) {
-      const zh = translateMessage(el.textContent);
-      if (zh && el.textContent !== zh) {
-        el.textContent = zh;
+  // change the data of the framework's own text nodes: replacing them would make Preact add its node again
+  root.querySelectorAll('.fjs-form-field-error').forEach((el) => {
+    textNodes(el).forEach((node) => {
+      const zh = translateMessage(node.data);
+      if (zh && node.data !== zh) {
+        node.data = zh;
       }
-    }
+    });
   });
   root.querySelectorAll('input[placeholder], textarea[placeholder]').forEach((el) => {
     const zh = PLACEHOLDERS[el.getAttribute('placeholder')];
@@ -69,10 +79,13 @@ function rewrite(root) {
       el.setAttribute('placeholder', zh);
     }
   });
-  root.querySelectorAll('.fjs-select-display, .fjs-taglist-input, .fjs-select-placeholder').forEach((el) => {
-    if (el.children.length === 0 && PLACEHOLDERS[el.textContent.trim()]) {
-      el.textContent = PLACEHOLDERS[el.textContent.trim()];
-    }
+  root.querySelectorAll('.fjs-select-display, .fjs-taglist, .fjs-dropdownlist').forEach((el) => {
+    textNodes(el).forEach((node) => {
+      const zh = PLACEHOLDERS[node.data.trim()];
+      if (zh) {
+        node.data = zh;
+      }
+    });
   });
   root.querySelectorAll('.fjs-datepicker input.fjs-input').forEach((el) => {
     const picker = el._flatpickr;
@@ -92,7 +105,7 @@ function rewrite(root) {
       if (node.nodeType === 3) {
         const zh = reorderDisplayedName(node.textContent);
         if (zh) {
-          node.textContent = node.textContent.replace(node.textContent.trim(), zh);
+          node.data = node.data.replace(node.data.trim(), zh);
         }
       }
     });
