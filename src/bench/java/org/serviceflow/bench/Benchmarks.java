@@ -147,18 +147,20 @@ public final class Benchmarks {
 
   // ------------------------------------------------------------------------------------------ (a) and (b)
 
-  /** The application as shipped with the postgres profile; demo users so that routing finds group members. */
+  /**
+   * The application as shipped with the postgres profile, configured as an operator would (environment
+   * variables, given here as system properties); demo users so that routing finds group members.
+   */
   static ConfigurableApplicationContext serviceFlow(EmbeddedPostgres postgres, int smtpPort) {
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("SERVICEFLOW_DB_URL", postgres.getJdbcUrl("postgres", "sf_bench"));
-    properties.put("SERVICEFLOW_DB_USER", "postgres");
-    properties.put("SERVICEFLOW_DB_PASSWORD", "postgres");
-    properties.put("SERVICEFLOW_ADMIN_PASSWORD", "bench");
-    properties.put("server.port", "0");
-    properties.put("spring.mail.host", "127.0.0.1");
-    properties.put("spring.mail.port", String.valueOf(smtpPort));
-    properties.put("serviceflow.identity.demo-users", "true");
-    return new SpringApplicationBuilder(ServiceFlowApplication.class).profiles("postgres").properties(properties).run();
+    System.setProperty("SERVICEFLOW_DB_URL", postgres.getJdbcUrl("postgres", "sf_bench"));
+    System.setProperty("SERVICEFLOW_DB_USER", "postgres");
+    System.setProperty("SERVICEFLOW_DB_PASSWORD", "postgres");
+    System.setProperty("SERVICEFLOW_ADMIN_PASSWORD", "bench");
+    System.setProperty("PORT", "0");
+    System.setProperty("SMTP_HOST", "127.0.0.1");
+    System.setProperty("SMTP_PORT", String.valueOf(smtpPort));
+    System.setProperty("serviceflow.identity.demo-users", "true");
+    return new SpringApplicationBuilder(ServiceFlowApplication.class).profiles("postgres").run();
   }
 
   static void serviceFlowLifecycle(ConfigurableApplicationContext context, ProcessEngine engine, int serial) {
@@ -250,33 +252,51 @@ public final class Benchmarks {
   }
 
   /**
-   * Statements and transactions per lifecycle on one thread, from pg_stat_statements of that database
-   * (background work of the same database in that window included: job acquisition, outbox dispatch).
-   * Transactions are the COMMIT and ROLLBACK calls; statements are all others except BEGIN.
+   * Statements and transactions per lifecycle on one thread, for that database: statements from
+   * pg_stat_statements (all but BEGIN / COMMIT / ROLLBACK), transactions from pg_stat_database
+   * (xact_commit + xact_rollback, read after the backends flushed their counters). Background work on the
+   * same database in that window is included (job acquisition, outbox dispatch).
    */
   static Map<String, Object> count(DataSource admin, String database, Lifecycle lifecycle, AtomicInteger serial)
       throws Exception {
+    Thread.sleep(2_000);
+    long transactionsBefore = transactions(admin, database);
     sql(admin, "select pg_stat_statements_reset()");
     run(lifecycle, 1, COUNTED, serial);
     double statements = 0;
-    double transactions = 0;
+    List<Map<String, Object>> top = new ArrayList<>();
     try (Connection c = admin.getConnection(); Statement s = c.createStatement();
-        ResultSet rows = s.executeQuery("select upper(trim(query)) as q, calls from pg_stat_statements p "
-            + "join pg_database d on d.oid = p.dbid where d.datname = '" + database + "'")) {
+        ResultSet rows = s.executeQuery("select trim(query) as q, calls from pg_stat_statements p "
+            + "join pg_database d on d.oid = p.dbid where d.datname = '" + database + "' order by calls desc")) {
       while (rows.next()) {
         String query = rows.getString("q");
         long calls = rows.getLong("calls");
-        if (query.startsWith("COMMIT") || query.startsWith("ROLLBACK")) {
-          transactions += calls;
-        } else if (!query.startsWith("BEGIN")) {
+        String verb = query.toUpperCase();
+        if (!verb.startsWith("BEGIN") && !verb.startsWith("COMMIT") && !verb.startsWith("ROLLBACK")) {
           statements += calls;
+          if (top.size() < 8) {
+            top.add(Map.of("perLifecycle", round((double) calls / COUNTED),
+                "query", query.length() > 90 ? query.substring(0, 90) + "…" : query));
+          }
         }
       }
     }
+    Thread.sleep(2_000);
+    long transactions = transactions(admin, database) - transactionsBefore;
     Map<String, Object> perLifecycle = new LinkedHashMap<>();
     perLifecycle.put("statements", round(statements / COUNTED));
-    perLifecycle.put("transactions", round(transactions / COUNTED));
+    perLifecycle.put("transactions", round((double) transactions / COUNTED));
+    perLifecycle.put("mostCalled", top);
     return perLifecycle;
+  }
+
+  static long transactions(DataSource admin, String database) throws Exception {
+    try (Connection c = admin.getConnection(); Statement s = c.createStatement();
+        ResultSet row = s.executeQuery("select xact_commit + xact_rollback from pg_stat_database where datname = '"
+            + database + "'")) {
+      row.next();
+      return row.getLong(1);
+    }
   }
 
   static List<Map<String, Object>> calendar(Path out) throws Exception {
