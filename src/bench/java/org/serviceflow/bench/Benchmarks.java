@@ -52,6 +52,8 @@ public final class Benchmarks {
   static final int PER_ROUND = QUICK ? 24 : 120;
   static final int ROUNDS = QUICK ? 1 : 2;
   static final int COUNTED = QUICK ? 5 : 30;
+  /** The bare engine's connection pool, as large as the application's. */
+  static final HikariDataSource BARE_POOL = new HikariDataSource();
   /** Times a ServiceFlow lifecycle looked again whether its asynchronous close had run. */
   static final AtomicLong WAITS = new AtomicLong();
 
@@ -132,6 +134,7 @@ public final class Benchmarks {
       }
       if (bare != null) {
         bare.close();
+        BARE_POOL.close();
       }
       mail.stop();
       postgres.close();
@@ -195,7 +198,7 @@ public final class Benchmarks {
 
   /** A standalone engine with the same history level, pool size and job executor as the application. */
   static ProcessEngine bareEngine(EmbeddedPostgres postgres) {
-    HikariDataSource dataSource = new HikariDataSource();
+    HikariDataSource dataSource = BARE_POOL;
     dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "bare_bench"));
     dataSource.setUsername("postgres");
     dataSource.setPassword("postgres");
