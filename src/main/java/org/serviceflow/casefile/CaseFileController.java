@@ -8,31 +8,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Read access to case files for staff and auditors, as each {@link CaseViewPolicy} lets the caller see
- * them. An unknown number answers 404 (problem detail).
+ * them. An unknown number answers 404 (problem detail); a case a policy refuses answers 403, its timeline too.
  */
 @RestController
 @RequestMapping("/api/cases")
 class CaseFileController {
 
   private final CaseFileService caseFiles;
-  private final List<CaseViewPolicy> policies;
+  private final CaseReadAccess readAccess;
 
-  CaseFileController(CaseFileService caseFiles, List<CaseViewPolicy> policies) {
+  CaseFileController(CaseFileService caseFiles, CaseReadAccess readAccess) {
     this.caseFiles = caseFiles;
-    this.policies = policies;
+    this.readAccess = readAccess;
   }
 
   @GetMapping("/{caseNumber}")
   CaseView caseFile(@PathVariable String caseNumber) {
-    CaseView view = caseFiles.get(caseNumber);
-    for (CaseViewPolicy policy : policies) {
-      view = policy.visibleTo(view);
-    }
-    return view;
+    return readAccess.visible(caseNumber);
   }
 
+  /** The same policies decide first whether the caller may see the case at all (one may refuse it). */
   @GetMapping("/{caseNumber}/timeline")
   List<TimelineEntryView> timeline(@PathVariable String caseNumber) {
+    caseFile(caseNumber);
     return caseFiles.timeline(caseNumber);
   }
 }

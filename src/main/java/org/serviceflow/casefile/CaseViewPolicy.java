@@ -6,6 +6,10 @@ package org.serviceflow.casefile;
  */
 public interface CaseViewPolicy {
 
-  /** The view as the current caller may see it: the same view, or a masked copy. */
+  /**
+   * The view as the current caller may see it: the same view, or a masked copy. A policy that does not let the
+   * caller see the case at all throws {@link org.camunda.bpm.engine.AuthorizationException} (403), which also
+   * refuses the case's timeline.
+   */
   CaseView visibleTo(CaseView view);
 }

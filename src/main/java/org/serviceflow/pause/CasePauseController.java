@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.CaseReadAccess;
 import org.serviceflow.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code /api/cases/{caseNumber}/pauses}: list, pause (挂起) and resume (恢复) a case's clock. Allowed to staff who
- * hold or may claim an open task of the case, and to camunda-admin.
+ * {@code /api/cases/{caseNumber}/pauses}: list, pause (挂起) and resume (恢复) a case's clock. The list is for
+ * whoever may read the case file; pausing and resuming for staff who hold or may claim an open task of the case,
+ * and for camunda-admin.
  */
 @RestController
 @RequestMapping("/api/cases/{caseNumber}/pauses")
@@ -30,14 +32,16 @@ class CasePauseController {
 
   private final CasePauses pauses;
   private final CaseFileService caseFiles;
+  private final CaseReadAccess readAccess;
   private final TaskService taskService;
   private final CurrentUser currentUser;
   private final ZoneId zone;
 
-  CasePauseController(CasePauses pauses, CaseFileService caseFiles, TaskService taskService, CurrentUser currentUser,
+  CasePauseController(CasePauses pauses, CaseFileService caseFiles, CaseReadAccess readAccess, TaskService taskService, CurrentUser currentUser,
       org.serviceflow.calendar.WorkingDayCalendar calendar) {
     this.pauses = pauses;
     this.caseFiles = caseFiles;
+    this.readAccess = readAccess;
     this.taskService = taskService;
     this.currentUser = currentUser;
     this.zone = calendar.zone();
@@ -57,7 +61,7 @@ class CasePauseController {
 
   @GetMapping
   List<PauseView> list(@PathVariable String caseNumber) {
-    requireWorker(caseNumber);
+    readAccess.visible(caseNumber);
     return currentUser.asSystem(() -> pauses.of(caseNumber)).stream().map(this::view).toList();
   }
 
