@@ -246,6 +246,15 @@ class AuthorizationMatrixIT {
         .onFreshReport()
         .changes(c -> taskService.getVariable(c.report.taskId(), "matrixNote"),
             (c, before, after, r) -> assertThat(after).isEqualTo("改动 " + c.nonce)));
+    columns.add(post("task create", "/engine-rest/task/create")
+        .body(c -> Map.of("id", "matrix-" + c.nonce, "name", "散任务 " + c.nonce))
+        .changes(c -> taskService.createTaskQuery().taskId("matrix-" + c.nonce).count(),
+            (c, before, after, r) -> assertThat(after).isEqualTo(1L))
+        .cleanup(c -> {
+          if (taskService.createTaskQuery().taskId("matrix-" + c.nonce).count() > 0) {
+            taskService.deleteTask("matrix-" + c.nonce, true);
+          }
+        }));
     columns.add(get("process-instance read", "/engine-rest/process-instance?processInstanceIds={pi}")
         .showsId(c -> c.report.processInstanceId()));
     columns.add(post("process-instance start", "/engine-rest/process-definition/key/hotline12345/submit-form")
