@@ -211,7 +211,7 @@ public final class Benchmarks {
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(true);
     ProcessEngine engine = configuration.buildProcessEngine();
-    engine.getRepositoryService().createDeployment().addClasspathResource("bench/bare-lifecycle.bpmn").deploy();
+    engine.getRepositoryService().createDeployment().addClasspathResource("bench/bare-lifecycle.bpmn20.xml").deploy();
     return engine;
   }
 
