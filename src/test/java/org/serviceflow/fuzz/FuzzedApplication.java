@@ -1,5 +1,8 @@
 package org.serviceflow.fuzz;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -44,6 +47,9 @@ final class FuzzedApplication {
           .run();
       running = new FuzzedApplication(context);
     }
+    // the REST API's authentication finds the engine in the JVM-wide registry, where another test class's
+    // context may have registered (or a closed one unregistered) "default": make it this application's
+    ProcessEngines.registerProcessEngine(running.context.getBean(ProcessEngine.class));
     return running;
   }
 
