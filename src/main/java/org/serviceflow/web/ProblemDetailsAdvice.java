@@ -87,6 +87,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, badRequest(List.of(problem)), headers, status, request);
   }
 
+  /** A multipart request without one of its parts (e.g. the JSON part "request"): 400 naming the part. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      org.springframework.web.multipart.support.MissingServletRequestPartException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    FieldProblem problem = new FieldProblem(ex.getRequestPartName(), "缺少必填的请求部分");
+    return handleExceptionInternal(ex, badRequest(List.of(problem)), headers, status, request);
+  }
+
   /** An upload beyond the multipart limits (spring.servlet.multipart.*): a bad request like any other, naming the body. */
   @Override
   protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,

@@ -69,6 +69,17 @@ class IntakeRegressionTest {
     assertThat(app.counts()).isEqualTo(before);
   }
 
+  @Test
+  void shouldNameTheMissingRequestPart() throws Exception {
+    FuzzedApplication.Counts before = app.counts();
+
+    // only a file, no JSON part "request": was a 400 naming no field
+    HttpResponse<String> response = postProcessChange(null, "complaint.dmn", new byte[] {'x'});
+
+    assertRefused(response, "request", "缺少必填的请求部分");
+    assertThat(app.counts()).isEqualTo(before);
+  }
+
   private static String request(String targetProcessKey) {
     return Mutation.apply(IntakeFuzzTest.processChange(),
         List.of(new Mutation.SetField("targetProcessKey", HostileJson.quote(targetProcessKey))));
@@ -77,8 +88,10 @@ class IntakeRegressionTest {
   private HttpResponse<String> postProcessChange(String request, String fileName, byte[] content) {
     String boundary = "----regression" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
-        + "Content-Type: application/json\r\n\r\n" + request + "\r\n").getBytes(StandardCharsets.UTF_8));
+    if (request != null) {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"request\"\r\n"
+          + "Content-Type: application/json\r\n\r\n" + request + "\r\n").getBytes(StandardCharsets.UTF_8));
+    }
     if (fileName != null) {
       body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
           + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
