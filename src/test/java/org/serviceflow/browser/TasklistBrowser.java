@@ -32,6 +32,7 @@ final class TasklistBrowser implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WAIT = Duration.ofSeconds(30);
 
+  private final String baseUrl;
   private final String tasklistUrl;
   private final Path screenshots;
   private final Path profile;
@@ -52,6 +53,7 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   TasklistBrowser(String baseUrl, Path screenshots) {
+    this.baseUrl = baseUrl;
     this.tasklistUrl = baseUrl + "/camunda/app/tasklist/default/";
     this.screenshots = screenshots;
     try {
@@ -190,6 +192,55 @@ final class TasklistBrowser implements AutoCloseable {
     click(By.cssSelector("section.task-card .form-actions button.btn-primary"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(
         By.cssSelector("section.task-card [cam-tasklist-form-camunda] .fjs-form")));
+  }
+
+  /** Opens a page of any webapp (e.g. /camunda/app/cockpit/default/#/processes) and waits for an element. */
+  void open(String path, String waitForCss) {
+    driver.get(baseUrl + path);
+    visible(By.cssSelector(waitForCss));
+    pause(1500);
+  }
+
+  /** Signs in on the login page of the given webapp (tasklist, cockpit, admin) and waits for its header. */
+  void loginTo(String app, String user, String password) {
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    WebElement form = visible(By.cssSelector("form[name='signinForm']"));
+    form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
+    form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    pause(1500);
+  }
+
+  /** What the user sees: document.body.innerText. */
+  String visibleText() {
+    return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.body.innerText;");
+  }
+
+  /** Runs JavaScript in the page and returns its result. */
+  Object script(String js, Object... args) {
+    return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);
+  }
+
+  /** Clicks the primary button of the open start form (submit), whatever the form holds. */
+  void clickStartFormSubmit() {
+    click(By.cssSelector(".modal-footer button.btn-primary"));
+    pause(800);
+  }
+
+  /** The placeholder of a form-js date field, found by its component id. */
+  String datePlaceholder(String fieldId) {
+    return visible(By.cssSelector("[id$='-" + fieldId + "-date']")).getDomAttribute("placeholder");
+  }
+
+  /** The text in a form-js date field, found by its component id. */
+  String dateValue(String fieldId) {
+    return visible(By.cssSelector("[id$='-" + fieldId + "-date']")).getDomProperty("value");
+  }
+
+  /** Whether an element matching the selector is displayed anywhere on the page. */
+  boolean displayed(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().anyMatch(WebElement::isDisplayed);
   }
 
   /** Saves a screenshot of the viewport as {@code tasklist-<name>.png}. */

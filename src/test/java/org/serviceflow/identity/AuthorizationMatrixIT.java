@@ -76,6 +76,8 @@ class AuthorizationMatrixIT {
       Set.of("hotline-operators", "hotline-dispatchers", "hotline-supervisors", Groups.CAMUNDA_ADMIN);
   static final String OPERATOR = "huawu";
   static final String REPORT_UNIT = "unit-market";
+  static final String REPORT_UNIT_USER = "shichang";
+  static final String DISPATCHER = "paidan";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
@@ -151,6 +153,8 @@ class AuthorizationMatrixIT {
     EffectCheck allowedEffect = (c, before, after, response) -> { };
     /** Allowed writes act on a fresh report, so they do not disturb the next cells. */
     boolean freshReport;
+    /** Every cell acts on a fresh report: the preparation itself changes it (an assignee keeps read access). */
+    boolean ownReport;
     Consumer<Cell> prepare = c -> { };
     Consumer<Cell> cleanup = c -> { };
 
@@ -196,6 +200,11 @@ class AuthorizationMatrixIT {
       return this;
     }
 
+    Column onOwnReport() {
+      this.ownReport = true;
+      return this;
+    }
+
     Column prepare(Consumer<Cell> prepare) {
       this.prepare = prepare;
       return this;
@@ -237,6 +246,15 @@ class AuthorizationMatrixIT {
         .onFreshReport()
         .changes(c -> taskService.getVariable(c.report.taskId(), "matrixNote"),
             (c, before, after, r) -> assertThat(after).isEqualTo("改动 " + c.nonce)));
+    columns.add(post("task create", "/engine-rest/task/create")
+        .body(c -> Map.of("id", "matrix-" + c.nonce, "name", "散任务 " + c.nonce))
+        .changes(c -> taskService.createTaskQuery().taskId("matrix-" + c.nonce).count(),
+            (c, before, after, r) -> assertThat(after).isEqualTo(1L))
+        .cleanup(c -> {
+          if (taskService.createTaskQuery().taskId("matrix-" + c.nonce).count() > 0) {
+            taskService.deleteTask("matrix-" + c.nonce, true);
+          }
+        }));
     columns.add(get("process-instance read", "/engine-rest/process-instance?processInstanceIds={pi}")
         .showsId(c -> c.report.processInstanceId()));
     columns.add(post("process-instance start", "/engine-rest/process-definition/key/hotline12345/submit-form")
@@ -349,6 +367,27 @@ class AuthorizationMatrixIT {
         .cleanup(c -> resumeIfPaused(c.report.caseNumber())));
     columns.add(get("GET deadline recalculation", "/api/deadlines/recalculation"));
     columns.add(post("POST deadline recalculation", "/api/deadlines/recalculation"));
+
+    // our API: task collaboration on the 举报's 签收 task (passed back to dispatch: paidan, hotline-dispatchers)
+    columns.add(post("POST task transfer", "/api/tasks/{task}/transfer")
+        .body(c -> Map.of("to", DISPATCHER, "reason", "矩阵测试：不属本单位职责"))
+        .onFreshReport()
+        .changes(c -> assignee(c.report.taskId()), (c, before, after, r) -> assertThat(after).isEqualTo(DISPATCHER)));
+    columns.add(post("POST task delegate", "/api/tasks/{task}/delegate")
+        .body(c -> Map.of("to", DISPATCHER, "reason", "矩阵测试：请派单员核实地址"))
+        .onFreshReport()
+        .changes(c -> delegation(c.report.taskId()),
+            (c, before, after, r) -> assertThat(after).isEqualTo("PENDING " + DISPATCHER)));
+    columns.add(post("POST task resolve", "/api/tasks/{task}/resolve")
+        .body(c -> Map.of("reason", "矩阵测试：已核实"))
+        .onOwnReport()
+        .prepare(c -> delegateToDispatcher(c.report.taskId()))
+        .changes(c -> delegation(c.report.taskId()),
+            (c, before, after, r) -> assertThat(after).isEqualTo("RESOLVED " + REPORT_UNIT_USER)));
+    columns.add(post("POST task copy", "/api/tasks/{task}/copy")
+        .body(c -> Map.of("to", List.of(DISPATCHER), "reason", "矩阵测试：请知悉 " + c.nonce))
+        .changes(c -> inboxNotices(DISPATCHER, c.nonce),
+            (c, before, after, r) -> assertThat(after).isEqualTo(1)));
     return columns;
   }
 
@@ -504,7 +543,8 @@ class AuthorizationMatrixIT {
   // performing a cell
 
   private void perform(Caller caller, Column column, Expectation expected) {
-    Report report = column.freshReport && expected == Expectation.ALLOWED ? newReport() : sharedReport;
+    Report report = column.ownReport || column.freshReport && expected == Expectation.ALLOWED ? newReport()
+        : sharedReport;
     Cell cell = new Cell(caller, report, complaintCase);
     column.prepare.accept(cell);
     try {
@@ -609,6 +649,23 @@ class AuthorizationMatrixIT {
 
   private Integer hotlineInstances() {
     return jdbc.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = 'hotline12345'", Integer.class);
+  }
+
+  /** "STATE assignee" of the task's delegation, e.g. "PENDING paidan". */
+  private String delegation(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    return task.getDelegationState() + " " + task.getAssignee();
+  }
+
+  /** The unit's user took the task and delegated it to the dispatcher, who may hand it back. */
+  private void delegateToDispatcher(String taskId) {
+    taskService.setAssignee(taskId, REPORT_UNIT_USER);
+    taskService.delegateTask(taskId, DISPATCHER);
+  }
+
+  private Integer inboxNotices(String userId, String nonce) {
+    return jdbc.queryForObject("select count(*) from notification where channel = 'INBOX' and recipient = ? "
+        + "and body like ?", Integer.class, userId, "%" + nonce + "%");
   }
 
   private Integer runningPauses(String caseNumber) {

@@ -54,4 +54,23 @@ class ChineseWebappsTest {
     assertThat(zh.getBody().path("labels").path("PAGE_LOGIN_USERNAME").asText()).isEqualTo("用户名");
     assertThat(zh.getBody().path("labels").path("PAGE_LOGIN_SIGN_IN_ACTION").asText()).isEqualTo("登录");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+  void shouldLoadOurCustomScriptHidingTheEolBannerAndShowChineseDates(String app) {
+    String config = rest.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class);
+    ResponseEntity<String> script = rest.getForEntity("/camunda/app/" + app + "/scripts/serviceflow-zh.js", String.class);
+
+    assertThat(config).contains("customScripts: ['scripts/serviceflow-zh.js']").contains("normal: 'YYYY-MM-DD HH:mm'");
+    assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(script.getBody()).contains(".ce-eol-banner { display: none !important; }");
+  }
+
+  @Test
+  void shouldTranslateFormJsMessagesInTheTasklistScript() {
+    String script = rest.getForObject("/camunda/app/tasklist/scripts/serviceflow-zh.js", String.class);
+
+    assertThat(script).contains("Field is required").contains("此项为必填项。")
+        .contains("Field must have minimum length of").contains("Select: '请选择'").contains("Search: '搜索'");
+  }
 }

@@ -50,7 +50,7 @@ class WebappLocalesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void shouldTranslateEveryKeyStaffSee(String app) throws IOException {
     JsonNode en = read(app, "en").path("labels");
     JsonNode zh = read(app, "zh").path("labels");

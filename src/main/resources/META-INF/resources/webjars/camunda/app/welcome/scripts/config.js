@@ -8,5 +8,12 @@ export default {
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
-  }
+  },
+  // Chinese dates: moment's zh locale comes from dateLocales in locales/zh.json (L = YYYY-MM-DD).
+  dateFormat: {
+    normal: 'YYYY-MM-DD HH:mm',
+    long: 'YYYY年M月D日 dddd HH:mm'
+  },
+  // hides the CE end-of-life banner; in Tasklist also translates form-js texts and orders CJK names
+  customScripts: ['scripts/serviceflow-zh.js']
 };
