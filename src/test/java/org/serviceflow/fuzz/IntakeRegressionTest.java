@@ -80,6 +80,19 @@ class IntakeRegressionTest {
     assertThat(app.counts()).isEqualTo(before);
   }
 
+  @Test
+  void shouldAnswerInFullWhenItRefusesABodyBeforeReadingItAll() throws Exception {
+    FuzzedApplication.Counts before = app.counts();
+
+    // a syntax error at the start, then 6 MB that the parser never reads: Tomcat used to close the connection
+    // with the rest unread (beyond its 2 MB max-swallow-size), and the client got a truncated chunked answer
+    String body = "{\"customerName\": tru, \"padding\": \"" + "x".repeat(6 << 20) + "\"}";
+    HttpResponse<String> response = app.postJson("kefu1", "/api/service-requests", body);
+
+    assertRefused(response, "customerName", "JSON 格式错误");
+    assertThat(app.counts()).isEqualTo(before);
+  }
+
   private static String request(String targetProcessKey) {
     return Mutation.apply(IntakeFuzzTest.processChange(),
         List.of(new Mutation.SetField("targetProcessKey", HostileJson.quote(targetProcessKey))));
