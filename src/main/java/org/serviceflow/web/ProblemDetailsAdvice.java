@@ -1,6 +1,7 @@
 package org.serviceflow.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -32,6 +33,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.apache.tomcat.util.http.fileupload.InvalidFileNameException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -83,6 +87,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     return handleExceptionInternal(ex, badRequest(List.of(problem)), headers, status, request);
   }
 
+  /** A multipart request without one of its parts (e.g. the JSON part "request"): 400 naming the part. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(
+      org.springframework.web.multipart.support.MissingServletRequestPartException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    FieldProblem problem = new FieldProblem(ex.getRequestPartName(), "缺少必填的请求部分");
+    return handleExceptionInternal(ex, badRequest(List.of(problem)), headers, status, request);
+  }
+
+  /** An upload beyond the multipart limits (spring.servlet.multipart.*): a bad request like any other, naming the body. */
+  @Override
+  protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    FieldProblem problem = new FieldProblem(FieldPaths.BODY, "上传内容过大（每个文件最多 5 MB，合计最多 20 MB）");
+    return handleExceptionInternal(ex, badRequest(List.of(problem)), headers, HttpStatus.BAD_REQUEST, request);
+  }
+
   /** Every other 400 of the base class (e.g. a missing header) still carries an errors list. */
   @Override
   protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
@@ -101,6 +122,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler(BadRequestException.class)
   ResponseEntity<ProblemDetail> handleBadRequest(BadRequestException ex) {
     return ResponseEntity.badRequest().body(badRequest(ex.problems()));
+  }
+
+  /** A multipart body Tomcat cannot parse (e.g. a NUL in a file name): the files, or the body as a whole. */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> handleUnreadableMultipart(MultipartException ex) {
+    LOG.info("Unreadable multipart request: {}", ex.getMostSpecificCause().getMessage());
+    FieldProblem problem = ex.getMostSpecificCause() instanceof InvalidFileNameException
+        ? new FieldProblem("files", "文件名无效（不能包含控制字符）")
+        : new FieldProblem(FieldPaths.BODY, "无法解析 multipart 请求内容");
+    return ResponseEntity.badRequest().body(badRequest(List.of(problem)));
   }
 
   @ExceptionHandler(ConstraintViolationException.class)
@@ -154,6 +185,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   private static FieldProblem unreadable(HttpMessageNotReadableException ex) {
     Throwable cause = ex.getCause();
+    if (cause instanceof InvalidFormatException invalid && TextWithoutNul.refused(invalid)) {
+      return new FieldProblem(FieldPaths.of(invalid), TextWithoutNul.MESSAGE);
+    }
+    if (cause instanceof StreamConstraintsException) {
+      // nesting depth or size of the document as a whole (Jackson's StreamReadConstraints): no field to name
+      return new FieldProblem(FieldPaths.BODY, "JSON 嵌套层数或长度超出限制");
+    }
     if (cause instanceof InvalidFormatException invalid) {
       return new FieldProblem(FieldPaths.of(invalid), wrongType(invalid.getTargetType()));
     }

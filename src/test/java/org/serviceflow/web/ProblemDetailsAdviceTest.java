@@ -65,6 +65,37 @@ class ProblemDetailsAdviceTest {
   }
 
   @Test
+  void shouldNameTheFieldOfTextWithANulCharacter() throws Exception {
+    // found by IntakeFuzzTest: PostgreSQL cannot store U+0000, the intake ended in a 500
+    postIntake(VALID.replace("\"张三\"", "\"张\\u0000三\""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors", hasSize(1)))
+        .andExpect(jsonPath("$.errors[0].field").value("customerName"))
+        .andExpect(jsonPath("$.errors[0].message").value(TextWithoutNul.MESSAGE));
+  }
+
+  @Test
+  void shouldNameTheFieldOfANulInsideAList() throws Exception {
+    postIntake(VALID.replace("\"13800000000\"", "\"\\u0000\""))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("contacts[0].phone"))
+        .andExpect(jsonPath("$.errors[0].message").value(TextWithoutNul.MESSAGE));
+  }
+
+  @Test
+  void shouldAnswerBadRequestForABodyBeyondTheParserLimits() throws Exception {
+    // found by IntakeFuzzTest: 1,001 levels of nesting or a 5,000-digit number stop Jackson before any field is bound
+    for (String body : List.of(VALID.replace("\"days\": 3", "\"days\": " + "9".repeat(5000)),
+        VALID.replace("\"days\": 3", "\"x\": " + "[".repeat(1001) + "]".repeat(1001) + ", \"days\": 3"))) {
+      postIntake(body)
+          .andExpect(status().isBadRequest())
+          .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+          .andExpect(jsonPath("$.errors[0].field").value("body"))
+          .andExpect(jsonPath("$.errors[0].message").value("JSON 嵌套层数或长度超出限制"));
+    }
+  }
+
+  @Test
   void shouldNameTheFieldOfAnUnknownEnumValue() throws Exception {
     postIntake(VALID.replace("\"MAJOR\"", "\"HUGE\""))
         .andExpect(status().isBadRequest())
