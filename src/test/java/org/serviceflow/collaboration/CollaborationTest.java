@@ -200,7 +200,7 @@ class CollaborationTest extends ProcessTestSupport {
   void shouldLetAHandlingUnitPassATaskOnlyWithinItsUnitOrBackToDispatch() {
     // given a 12345 housing appeal dispatched to the housing bureau, waiting for it to sign
     clockAt("2026-11-02T09:00:00+08:00");
-    ProcessInstance appeal = startAs("huawu", "hotline-operators", "hotline12345", hotlineAppeal());
+    ProcessInstance appeal = startAs("huawu", "hotline-operators", "hotline12345", Intakes.hotlineAppeal("complaint", "normal", "housing", "district-a"));
     complete(appeal, "Task_TriageAppeal", Map.of("triageResult", "dispatch"));
     Task signFor = task(appeal, "Task_SignFor");
     assertThat(candidateGroups(signFor)).containsExactly("unit-housing");
@@ -227,24 +227,6 @@ class CollaborationTest extends ProcessTestSupport {
     assertThat(templatesSentTo(appeal.getBusinessKey(), "paidan")).contains("collaboration.transferred");
   }
 
-  private static Map<String, Object> hotlineAppeal() {
-    Map<String, Object> variables = new java.util.HashMap<>();
-    variables.put("citizenName", "王五");
-    variables.put("citizenPhone", "13800138000");
-    variables.put("confidential", false);
-    variables.put("appealType", "complaint");
-    variables.put("urgency", "normal");
-    variables.put("area", "district-a");
-    variables.put("category", "housing");
-    variables.put("content", "小区楼道堆放杂物无人清理");
-    variables.put("eventDate", "2026-10-30");
-    variables.put("eventLocation", "示例小区 3 号楼");
-    variables.put("peopleInvolved", "物业公司");
-    variables.put("target", "示例物业公司");
-    variables.put("reason", "多次反映无人处理");
-    variables.put("evidence", "现场照片");
-    return variables;
-  }
 
   // ------------------------------------------------------------------------------------------ helpers
 

@@ -1,5 +1,6 @@
 package org.serviceflow.hotline;
 
+import org.serviceflow.support.Intakes;
 import org.serviceflow.support.ProcessEngineTest;
 import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -578,21 +579,8 @@ class HotlineProcessTest extends ProcessTestSupport {
   // ------------------------------------------------------------------------------------------ steps
 
   static Map<String, Object> intake(String type, String urgency, String category, String area) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("citizenName", "王五");
-    variables.put("citizenPhone", PHONE);
-    variables.put("confidential", false);
-    variables.put("appealType", type);
-    variables.put("urgency", urgency);
-    variables.put("area", area);
-    variables.put("category", category);
-    variables.put("content", "小区楼道堆放杂物无人清理");
-    variables.put("eventDate", "2026-10-30");
-    variables.put("eventLocation", "示例小区 3 号楼");
-    variables.put("peopleInvolved", "物业公司");
-    variables.put("target", "示例物业公司");
-    variables.put("reason", "多次反映无人处理");
-    variables.put("evidence", "现场照片");
+    Map<String, Object> variables = Intakes.hotlineAppeal(type, urgency, category, area);
+    assertThat(variables.get("citizenPhone")).isEqualTo(PHONE);
     return variables;
   }
 

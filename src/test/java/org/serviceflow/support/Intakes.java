@@ -44,4 +44,24 @@ public final class Intakes {
     variables.put("urgency", "normal");
     return variables;
   }
+
+  /** A 12345 appeal from 王五 about 示例物业公司, of the given type, urgency, category and area. */
+  public static Map<String, Object> hotlineAppeal(String type, String urgency, String category, String area) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("citizenName", "王五");
+    variables.put("citizenPhone", "13912345678");
+    variables.put("confidential", false);
+    variables.put("appealType", type);
+    variables.put("urgency", urgency);
+    variables.put("area", area);
+    variables.put("category", category);
+    variables.put("content", "小区楼道堆放杂物无人清理");
+    variables.put("eventDate", "2026-10-30");
+    variables.put("eventLocation", "示例小区 3 号楼");
+    variables.put("peopleInvolved", "物业公司");
+    variables.put("target", "示例物业公司");
+    variables.put("reason", "多次反映无人处理");
+    variables.put("evidence", "现场照片");
+    return variables;
+  }
 }
