@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.serviceflow.support.Mails;
 import org.serviceflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,7 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PostgresIntegrationTest
 class NotificationOutboxIT {
 
-  private static final int SMTP_PORT = 39252;
+  // a free port, not a fixed one: a fixed port in the ephemeral range can be held by an outgoing connection
+  private static final int SMTP_PORT = Mails.freePort();
   private static final Instant T0 = Instant.parse("2026-11-02T02:00:00Z");
   private static final Map<String, Object> PARAMS =
       Map.of("taskName", "核实投诉", "dueDate", Date.from(Instant.parse("2026-11-05T09:30:00Z")));

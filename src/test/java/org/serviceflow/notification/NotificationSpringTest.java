@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.serviceflow.support.Mails;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -34,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ActiveProfiles("test")
 abstract class NotificationSpringTest {
 
-  static final int SMTP_PORT = 39251;
+  // a free port, not a fixed one: a fixed port in the ephemeral range can be held by an outgoing connection
+  static final int SMTP_PORT = Mails.freePort();
   static final Instant T0 = Instant.parse("2026-11-02T02:00:00Z");
 
   /** Demo users (docs/identity.md, password "demo"): the two members of customer-service (客服部). */
