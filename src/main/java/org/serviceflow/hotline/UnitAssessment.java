@@ -14,6 +14,8 @@ public record UnitAssessment(
     long received,
     long signedInTime,
     long returns,
+    long lateReturns,
+    long refusedReturns,
     long closed,
     long closedOnTime,
     long resolved,
@@ -31,10 +33,11 @@ public record UnitAssessment(
     Double rehandleRate,
     Double extensionRate) {
 
-  static UnitAssessment of(String unit, long received, long signedInTime, long returns, long closed, long closedOnTime,
+  static UnitAssessment of(String unit, long received, long signedInTime, long returns, long lateReturns,
+      long refusedReturns, long closed, long closedOnTime,
       long resolved, long satisfied, long satisfactionBase, long unreachable, long rehandles, long extensions,
       long supervisions) {
-    return new UnitAssessment(unit, received, signedInTime, returns, closed, closedOnTime, resolved, satisfied,
+    return new UnitAssessment(unit, received, signedInTime, returns, lateReturns, refusedReturns, closed, closedOnTime, resolved, satisfied,
         satisfactionBase, unreachable, rehandles, extensions, supervisions,
         rate(signedInTime, received), rate(resolved, closed), rate(satisfied, satisfactionBase),
         rate(closedOnTime, closed), rate(returns, received), rate(rehandles, closed), rate(extensions, closed));

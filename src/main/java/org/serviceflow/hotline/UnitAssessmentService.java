@@ -26,7 +26,9 @@ public class UnitAssessmentService {
   private static final String DISPATCHES = """
       select unit, count(*) received,
              sum(case when signed_in_time then 1 else 0 end) signed_in_time,
-             sum(case when returned then 1 else 0 end) returns
+             sum(case when returned then 1 else 0 end) returns,
+             sum(case when returned and return_in_time = false then 1 else 0 end) late_returns,
+             sum(case when returned and return_accepted = false then 1 else 0 end) refused_returns
         from hotline_dispatch
        where dispatched_at >= ? and dispatched_at < ?
        group by unit""";
@@ -57,13 +59,15 @@ public class UnitAssessmentService {
     Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
     Map<String, long[]> figures = new TreeMap<>();
     jdbc.query(DISPATCHES, rs -> {
-      long[] f = figures.computeIfAbsent(rs.getString("unit"), u -> new long[11]);
+      long[] f = figures.computeIfAbsent(rs.getString("unit"), u -> new long[13]);
       f[0] = rs.getLong("received");
       f[1] = rs.getLong("signed_in_time");
       f[2] = rs.getLong("returns");
+      f[11] = rs.getLong("late_returns");
+      f[12] = rs.getLong("refused_returns");
     }, from, to);
     jdbc.query(CLOSINGS, rs -> {
-      long[] f = figures.computeIfAbsent(rs.getString("unit"), u -> new long[11]);
+      long[] f = figures.computeIfAbsent(rs.getString("unit"), u -> new long[13]);
       f[3] = rs.getLong("closed");
       f[4] = rs.getLong("closed_on_time");
       f[5] = rs.getLong("resolved");
@@ -74,7 +78,7 @@ public class UnitAssessmentService {
       f[10] = rs.getLong("supervisions");
     }, from, to);
     List<UnitAssessment> result = new ArrayList<>();
-    figures.forEach((unit, f) -> result.add(UnitAssessment.of(unit, f[0], f[1], f[2], f[3], f[4], f[5], f[6],
+    figures.forEach((unit, f) -> result.add(UnitAssessment.of(unit, f[0], f[1], f[2], f[11], f[12], f[3], f[4], f[5], f[6],
         f[3] - f[7], f[7], f[8], f[9], f[10])));
     return result;
   }

@@ -57,7 +57,7 @@ class UnitAssessmentControllerTest {
   void shouldAnswerTheMonthsFiguresPerUnit() throws Exception {
     // given: 住建局 received 4, signed 3 in time, returned 1; closed 2, both on time, 1 satisfied of 1 reachable
     given(assessments.assess(YearMonth.of(2026, 11))).willReturn(List.of(
-        UnitAssessment.of("unit-housing", 4, 3, 1, 2, 2, 2, 1, 1, 1, 0, 1, 0)));
+        UnitAssessment.of("unit-housing", 4, 3, 1, 1, 0, 2, 2, 2, 1, 1, 1, 0, 1, 0)));
 
     // when / then
     get("?month=2026-11")

@@ -1,0 +1,91 @@
+package org.serviceflow.complaint;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.serviceflow.reporting.GroupNames;
+import org.serviceflow.reporting.ReportCompiler;
+import org.serviceflow.reporting.ReportPeriod;
+import org.serviceflow.reporting.ReportTable;
+import org.serviceflow.reporting.ReportTable.Kind;
+import org.serviceflow.reporting.ReportType;
+import org.serviceflow.web.CodeList;
+import org.springframework.stereotype.Component;
+
+/**
+ * 客户投诉案件统计表 (PROCESSES.md E; seeds 002:194): the complaints closed last month, in total and by category,
+ * handling department, severity and customer tier, and who was found responsible. Definitions in docs/reporting.md.
+ */
+@Component
+class ComplaintStatisticsReport implements ReportCompiler {
+
+  private final ClosedComplaints closed;
+  private final GroupNames groupNames;
+
+  ComplaintStatisticsReport(ClosedComplaints closed, GroupNames groupNames) {
+    this.closed = closed;
+    this.groupNames = groupNames;
+  }
+
+  @Override
+  public ReportType type() {
+    return ReportType.COMPLAINT_STATISTICS;
+  }
+
+  @Override
+  public List<ReportTable> compile(ReportPeriod period) {
+    List<ClosedComplaints.Closed> cases = closed.in(period);
+    Map<String, String> groups = groupNames.all();
+    return List.of(
+        tally("summary", "概况", "scope", "范围", null, cases, c -> "全部", c -> "全部结案投诉"),
+        tally("byCategory", "按类别", "category", "类别", null, cases, ClosedComplaints.Closed::category,
+            code -> CodeList.Coded.labelOf(ComplaintCategory.values(), code)),
+        tally("byDepartment", "按处理部门", "department", "部门", "department", cases,
+            c -> c.department() == null ? "—" : c.department(), id -> groups.getOrDefault(id, id)),
+        tally("bySeverity", "按严重程度", "severity", "严重程度", null, cases, ClosedComplaints.Closed::severity,
+            code -> CodeList.Coded.labelOf(ComplaintSeverity.values(), code)),
+        tally("byTier", "按客户等级", "tier", "客户等级", null, cases, c -> c.tier() == null ? "—" : c.tier(),
+            code -> CodeList.Coded.labelOf(ComplaintCustomerTier.values(), code)),
+        responsibility(cases, groups));
+  }
+
+  /** Per key: closed, valid (属实), resolved in time out of those with a resolution deadline, satisfied out of visited. */
+  private static ReportTable tally(String key, String title, String keyColumn, String keyLabel, String scope,
+      List<ClosedComplaints.Closed> cases, Function<ClosedComplaints.Closed, String> keyOf,
+      Function<String, String> labelOf) {
+    Map<String, long[]> counts = new TreeMap<>();
+    for (ClosedComplaints.Closed c : cases) {
+      long[] n = counts.computeIfAbsent(keyOf.apply(c), k -> new long[6]);
+      n[0]++;
+      n[1] += c.valid() ? 1 : 0;
+      n[2] += Boolean.TRUE.equals(c.onTime()) ? 1 : 0;
+      n[3] += c.onTime() != null ? 1 : 0;
+      n[4] += c.satisfied() ? 1 : 0;
+      n[5] += c.satisfaction() != null ? 1 : 0;
+    }
+    ReportTable.Builder table = ReportTable.builder(key, title)
+        .column(keyColumn, keyLabel, Kind.TEXT).column("label", "名称", Kind.TEXT)
+        .column("closed", "结案数", Kind.COUNT).column("valid", "属实", Kind.COUNT)
+        .column("onTime", "按时办结", Kind.COUNT).column("onTimeRate", "按时办结率", Kind.RATE)
+        .column("satisfied", "满意", Kind.COUNT).column("satisfactionRate", "满意率", Kind.RATE);
+    if (scope != null) {
+      table.scopedBy(scope);
+    }
+    counts.forEach((k, n) -> table.row(k, labelOf.apply(k), n[0], n[1], n[2], ReportCompiler.rate(n[2], n[3]), n[4],
+        ReportCompiler.rate(n[4], n[5])));
+    return table.build();
+  }
+
+  private static ReportTable responsibility(List<ClosedComplaints.Closed> cases, Map<String, String> groups) {
+    ReportTable.Builder table = ReportTable.builder("responsibility", "责任确认（属实的投诉）")
+        .column("caseNumber", "案件编号", Kind.TEXT).column("department", "部门", Kind.TEXT)
+        .column("departmentName", "部门名称", Kind.TEXT).column("responsible", "责任人", Kind.TEXT)
+        .column("cause", "原因", Kind.TEXT).column("onTime", "按时办结", Kind.TEXT)
+        .scopedBy("department");
+    cases.stream().filter(ClosedComplaints.Closed::valid).forEach(c -> table.row(c.caseNumber(), c.department(),
+        groups.getOrDefault(c.department(), c.department()), c.responsible(), c.cause(),
+        c.onTime() == null ? "—" : c.onTime() ? "是" : "否"));
+    return table.build();
+  }
+}

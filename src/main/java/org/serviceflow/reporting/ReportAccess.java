@@ -1,0 +1,64 @@
+package org.serviceflow.reporting;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.serviceflow.identity.CurrentUser;
+import org.serviceflow.notification.TaskNotices;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who reads which report figures (docs/reporting.md, docs/identity.md): {@code general-manager}, {@code auditors},
+ * {@code camunda-admin} and the groups that own, approve, publish or receive the report (decision monthlyReportRules)
+ * read all of it. Anyone else reads only the tables with rows per unit or department, and in them only the rows of
+ * their own groups; a report without such tables is refused (403).
+ */
+@Component
+public class ReportAccess {
+
+  static final Set<String> READ_ALL = Set.of("general-manager", "auditors", "camunda-admin");
+
+  private final CurrentUser currentUser;
+  private final DecisionService decisions;
+
+  ReportAccess(CurrentUser currentUser, DecisionService decisions) {
+    this.currentUser = currentUser;
+    this.decisions = decisions;
+  }
+
+  /** The figures as the caller may see them. */
+  public ReportFigures visible(ReportType type, ReportFigures figures) {
+    List<String> groups = currentUser.groupIds();
+    if (groups.stream().anyMatch(readersOfAll(type)::contains)) {
+      return figures;
+    }
+    List<ReportTable> own = figures.tables().stream().filter(t -> t.scopeColumn() != null)
+        .map(t -> t.onlyRows(groups::contains)).toList();
+    if (own.isEmpty()) {
+      throw new AuthorizationException(currentUser.id().orElse("anonymous") + " may not read " + type.key()
+          + ": it has no rows per unit or department");
+    }
+    return new ReportFigures(figures.type(), figures.label(), figures.period(), figures.compiledAt(), own);
+  }
+
+  /** Whether the caller reads the whole report (not only their own rows). */
+  public boolean readsAll(ReportType type) {
+    return currentUser.groupIds().stream().anyMatch(readersOfAll(type)::contains);
+  }
+
+  private Set<String> readersOfAll(ReportType type) {
+    DmnDecisionResultEntries rules = currentUser.asSystem(() -> decisions.evaluateDecisionByKey("monthlyReportRules")
+        .variables(Variables.createVariables().putValue(ReportVariables.REPORT_TYPE, type.key())).evaluate()
+        .getSingleResult());
+    Set<String> readers = new HashSet<>(READ_ALL);
+    for (String output : List.of(ReportVariables.OWNER_GROUP, ReportVariables.APPROVER_GROUP,
+        ReportVariables.PUBLISHER_GROUP, ReportVariables.RECIPIENT_GROUPS)) {
+      readers.addAll(TaskNotices.groupIds(rules.get(output)));
+    }
+    return readers;
+  }
+}
