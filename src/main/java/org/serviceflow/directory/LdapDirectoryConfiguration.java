@@ -26,7 +26,7 @@ class LdapDirectoryConfiguration {
 
   @Bean
   LdapIdentityProviderPlugin ldapIdentityProviderPlugin(Environment environment) {
-    LdapIdentityProviderPlugin plugin = new LdapIdentityProviderPlugin();
+    LdapIdentityProviderPlugin plugin = new DirectoryIdentityPlugin();
     Binder.get(environment).bind(DIRECTORY, Bindable.ofInstance(plugin));
     LdapSettingsCheck.check(plugin);
     return plugin;
