@@ -23,12 +23,17 @@ import org.serviceflow.support.Intakes;
 import org.serviceflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * Profile ldap on the whole application and a real PostgreSQL, against an in-memory LDAP server on a free
@@ -111,16 +116,21 @@ class LdapDirectoryIT {
     ResponseEntity<String> created = engine.post(CLERK, "/api/complaints", JSON.valueToTree(Intakes.complaint()));
     assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
     String caseNumber = EngineRest.json(created.getBody()).path("caseNumber").asText();
+    String processInstanceId = EngineRest.json(created.getBody()).path("processInstanceId").asText();
 
     // when
     JsonNode forQuality = engine.tasks(QUALITY, caseNumber);
     JsonNode forHr = engine.tasks(HR, caseNumber);
+    JsonNode myGroupsForQuality = filterList(QUALITY, "我组待办");
+    JsonNode myGroupsForHr = filterList(HR, "我组待办");
     String actor = engine.complete(caseNumber, new Step("Task_FirstResponse", QUALITY, Map.of(
         "firstResponseChannel", "phone", "firstResponseNote", "已致电客户，三个工作日内核实")));
 
     // then
     assertThat(forQuality.findValuesAsText("taskDefinitionKey")).containsExactly("Task_FirstResponse");
     assertThat(forHr).isEmpty();
+    assertThat(myGroupsForQuality.findValuesAsText("processInstanceId")).contains(processInstanceId);
+    assertThat(myGroupsForHr.findValuesAsText("processInstanceId")).doesNotContain(processInstanceId);
     assertThat(actor).isEqualTo(QUALITY);
     assertThat(engine.tasks(QUALITY, caseNumber).findValuesAsText("taskDefinitionKey"))
         .containsExactly("Task_VerifyComplaint");
@@ -175,6 +185,55 @@ class LdapDirectoryIT {
     for (String table : List.of("act_id_user", "act_id_group", "act_id_membership")) {
       assertThat(jdbc.queryForObject("select count(*) from " + table, Integer.class)).as(table).isZero();
     }
+  }
+
+  @Test
+  void shouldLogADirectoryUserIntoTasklistAndCockpitOnlyWhereTheirGroupsMay() {
+    // when
+    ResponseEntity<String> clerk = webappLogin("tasklist", CLERK, "demo");
+    ResponseEntity<String> clerkInCockpit = webappLogin("cockpit", CLERK, "demo");
+    ResponseEntity<String> administrator = webappLogin("admin", ADMIN, "admin");
+    ResponseEntity<String> wrongPassword = webappLogin("tasklist", CLERK, "wrong");
+
+    // then
+    assertThat(clerk.getStatusCode()).as(clerk.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(EngineRest.json(clerk.getBody()).path("userId").asText()).isEqualTo(CLERK);
+    assertThat(EngineRest.json(clerk.getBody()).path("authorizedApps").toString()).contains("tasklist")
+        .doesNotContain("cockpit").doesNotContain("admin");
+    assertThat(clerkInCockpit.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(administrator.getStatusCode()).as(administrator.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(EngineRest.json(administrator.getBody()).path("authorizedApps").toString())
+        .contains("admin").contains("cockpit").contains("tasklist");
+    assertThat(wrongPassword.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  /** The tasks of the shared Tasklist filter with that name, as the user sees them. */
+  private JsonNode filterList(String user, String filterName) {
+    for (JsonNode filter : engine.get(user, "/engine-rest/filter")) {
+      if (filterName.equals(filter.path("name").asText())) {
+        return engine.get(user, "/engine-rest/filter/" + filter.path("id").asText() + "/list");
+      }
+    }
+    throw new AssertionError("filter " + filterName + " not visible to " + user);
+  }
+
+  /** The webapps' own form login (what the login page posts), with the CSRF token cookie fetched first. */
+  private ResponseEntity<String> webappLogin(String app, String user, String password) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/" + app + "/default/", String.class);
+    List<String> cookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+        .map(cookie -> cookie.split(";", 2)[0]).toList();
+    String token = cookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN="))
+        .map(cookie -> cookie.substring("XSRF-TOKEN=".length())).findFirst()
+        .orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie from " + app + ": " + cookies));
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set(HttpHeaders.COOKIE, String.join("; ", cookies));
+    headers.set("X-XSRF-TOKEN", token);
+    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+    form.add("username", user);
+    form.add("password", password);
+    return rest.postForEntity("/camunda/api/admin/auth/user/default/login/" + app, new HttpEntity<>(form, headers),
+        String.class);
   }
 
   private static InMemoryDirectoryServer startDirectory() {
