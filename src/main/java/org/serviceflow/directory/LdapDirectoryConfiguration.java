@@ -26,17 +26,21 @@ class LdapDirectoryConfiguration {
 
   @Bean
   LdapIdentityProviderPlugin ldapIdentityProviderPlugin(Environment environment) {
-    LdapIdentityProviderPlugin plugin = new DirectoryIdentityPlugin();
-    Binder.get(environment).bind(DIRECTORY, Bindable.ofInstance(plugin));
+    LdapIdentityProviderPlugin plugin = bind(environment, DIRECTORY, new DirectoryIdentityPlugin());
     LdapSettingsCheck.check(plugin);
     return plugin;
   }
 
   @Bean
   AdministratorAuthorizationPlugin ldapAdministratorAuthorizationPlugin(Environment environment) {
-    AdministratorAuthorizationPlugin plugin = new AdministratorAuthorizationPlugin();
-    Binder.get(environment).bind(ADMINISTRATOR, Bindable.ofInstance(plugin));
+    AdministratorAuthorizationPlugin plugin = bind(environment, ADMINISTRATOR, new AdministratorAuthorizationPlugin());
     LdapSettingsCheck.check(plugin);
+    return plugin;
+  }
+
+  /** Sets the plugin's properties from the settings below the prefix (relaxed names: server-url → serverUrl). */
+  private static <T> T bind(Environment environment, String prefix, T plugin) {
+    Binder.get(environment).bind(prefix, Bindable.ofInstance(plugin));
     return plugin;
   }
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.support.EngineRest;
 import org.serviceflow.support.EngineRest.Step;
@@ -70,17 +69,15 @@ class LdapDirectoryIT {
     DIRECTORY.shutDown(true);
   }
 
-  @Autowired
-  private TestRestTemplate rest;
+  private final TestRestTemplate rest;
+  private final JdbcTemplate jdbc;
+  private final EngineRest engine;
 
   @Autowired
-  private JdbcTemplate jdbc;
-
-  private EngineRest engine;
-
-  @BeforeEach
-  void driveThroughTheApi() {
-    engine = new EngineRest(rest);
+  LdapDirectoryIT(TestRestTemplate rest, JdbcTemplate jdbc) {
+    this.rest = rest;
+    this.jdbc = jdbc;
+    this.engine = new EngineRest(rest);
   }
 
   @Test
