@@ -54,7 +54,7 @@ class AccessGrants {
   }
 
   /**
-   * Members read their own group (their "my groups" in Tasklist, /api/me). The engine grants this itself when
+   * Members read their own group (/api/me, group queries by member). The engine grants this itself when
    * it creates a group in its database; a directory group (profile ldap) is never created there, so it is
    * granted here for both.
    */
