@@ -50,6 +50,16 @@ class AccessGrants {
   void grantTasklist(String groupId) {
     grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+    grantReadOwnGroup(groupId);
+  }
+
+  /**
+   * Members read their own group (/api/me, group queries by member). The engine grants this itself when
+   * it creates a group in its database; a directory group (profile ldap) is never created there, so it is
+   * granted here for both.
+   */
+  void grantReadOwnGroup(String groupId) {
+    grant(groupId, Resources.GROUP, groupId, Permissions.READ);
   }
 
   /**
@@ -66,6 +76,7 @@ class AccessGrants {
   /** Read-only Cockpit: definitions, instances and history of processes and decisions. */
   void grantAuditor(String groupId) {
     grant(groupId, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
+    grantReadOwnGroup(groupId);
     grant(groupId, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY);
     grant(groupId, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ);

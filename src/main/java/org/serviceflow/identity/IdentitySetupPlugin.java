@@ -1,6 +1,7 @@
 package org.serviceflow.identity;
 
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -47,18 +48,32 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
     setUp(engine);
   }
 
+  /**
+   * With a read-only identity provider (profile ldap) the groups and users live in the directory: nothing is
+   * written to them (the engine would refuse), the authorizations and filters are granted to the same group
+   * ids in the engine database, and catalogue groups the directory lacks are logged.
+   */
   void setUp(ProcessEngine engine) {
+    IdentityService identityService = engine.getIdentityService();
+    boolean directory = identityService.isReadOnly();
     AccessGrants grants = new AccessGrants(engine.getAuthorizationService());
-    StaffGroupSetup groups = new StaffGroupSetup(engine.getIdentityService());
-    groups.ensureGroups();
+    StaffGroupSetup groups = new StaffGroupSetup(identityService);
+    if (directory) {
+      groups.warnAboutMissingGroups();
+    } else {
+      groups.ensureGroups();
+    }
     List<String> tasklistGroupIds = groups.tasklistGroupIds();
     grants.ensureDefaults(tasklistGroupIds);
     new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants,
         environment.getProperty("serviceflow.task-priority.raised", Integer.class, 80)).ensureFilters(tasklistGroupIds);
-    if (properties.demoUsers()) {
-      new DemoUsers(engine.getIdentityService()).ensureUsers();
+    boolean demoUsers = properties.demoUsers() && !directory;
+    if (demoUsers) {
+      new DemoUsers(identityService).ensureUsers();
+    } else if (properties.demoUsers()) {
+      LOG.warn("Demo users are off: users come from the read-only directory");
     }
-    LOG.info("Identity set up: {} groups, demo users {}", StaffGroup.values().length,
-        properties.demoUsers() ? "on" : "off");
+    LOG.info("Identity set up: {} groups ({}), demo users {}", StaffGroup.values().length,
+        directory ? "read-only directory" : "engine database", demoUsers ? "on" : "off");
   }
 }

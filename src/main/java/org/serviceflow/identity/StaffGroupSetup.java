@@ -1,13 +1,18 @@
 package org.serviceflow.identity;
 
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Creates every group of the {@link StaffGroup} catalogue that is missing; corrects changed names. */
 class StaffGroupSetup {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StaffGroupSetup.class);
 
   private final IdentityService identityService;
 
@@ -28,6 +33,22 @@ class StaffGroupSetup {
       group.setType(StaffGroup.GROUP_TYPE);
       identityService.saveGroup(group);
     }
+  }
+
+  /**
+   * With a read-only directory (profile ldap) the groups are the directory's: logs the catalogue groups it
+   * lacks, whose tasks nobody would see. Returns their ids.
+   */
+  List<String> warnAboutMissingGroups() {
+    Set<String> present = new LinkedHashSet<>();
+    identityService.createGroupQuery().list().forEach(group -> present.add(group.getId()));
+    List<String> missing = Arrays.stream(StaffGroup.values()).map(StaffGroup::id)
+        .filter(id -> !present.contains(id)).toList();
+    if (!missing.isEmpty()) {
+      LOG.warn("The directory has no group with the id of these ServiceFlow groups, so nobody sees their tasks: {}",
+          missing);
+    }
+    return missing;
   }
 
   /**

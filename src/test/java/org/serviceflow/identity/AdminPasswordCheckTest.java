@@ -42,4 +42,13 @@ class AdminPasswordCheckTest {
   void shouldNotCareWithoutAnAdminUser() {
     assertThatCode(() -> AdminPasswordCheck.check(new MockEnvironment())).doesNotThrowAnyException();
   }
+
+  @Test
+  void shouldNotCareWhenTheAdminUserIsSwitchedOffAsInTheLdapProfile() {
+    MockEnvironment environment = new MockEnvironment()
+        .withProperty(AdminPasswordCheck.ADMIN_ID, "false")
+        .withProperty(AdminPasswordCheck.ADMIN_PASSWORD, "${SERVICEFLOW_ADMIN_PASSWORD_UNSET_IN_TEST}");
+
+    assertThatCode(() -> AdminPasswordCheck.check(environment)).doesNotThrowAnyException();
+  }
 }

@@ -115,6 +115,31 @@ class IdentitySetupTest {
   }
 
   @Test
+  void shouldNameTheCatalogueGroupsThatTheIdentityServiceLacksAsForADirectory() {
+    // given: every catalogue group exists; then one is gone (as a directory without it would be)
+    StaffGroupSetup groups = new StaffGroupSetup(identityService);
+    assertThat(groups.warnAboutMissingGroups()).isEmpty();
+    identityService.deleteGroup("warehouse");
+    try {
+      // when / then
+      assertThat(groups.warnAboutMissingGroups()).containsExactly("warehouse");
+    } finally {
+      setupPlugin.setUp(processEngine);
+    }
+    assertThat(groups.warnAboutMissingGroups()).isEmpty();
+  }
+
+  @Test
+  void shouldLetMembersReadTheirOwnGroupOnly() {
+    assertThat(authorizationService.isUserAuthorized("x", List.of("quality"), Permissions.READ, Resources.GROUP,
+        "quality")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("x", List.of("auditors"), Permissions.READ, Resources.GROUP,
+        "auditors")).isTrue();
+    assertThat(authorizationService.isUserAuthorized("x", List.of("quality"), Permissions.READ, Resources.GROUP,
+        "hr")).isFalse();
+  }
+
+  @Test
   void shouldLetStaffUseTasklistAndAuditorsCockpitOnly() {
     assertThat(allowed("kefu1", "customer-service", AccessGrants.TASKLIST)).isTrue();
     assertThat(allowed("zhujian", "unit-housing", AccessGrants.TASKLIST)).isTrue();
