@@ -70,7 +70,7 @@ class ComplaintStatisticsReport implements ReportCompiler {
         .column("onTime", "按时办结", Kind.COUNT).column("onTimeRate", "按时办结率", Kind.RATE)
         .column("satisfied", "满意", Kind.COUNT).column("satisfactionRate", "满意率", Kind.RATE);
     if (scope != null) {
-      table.scopedBy(scope);
+      table.perDepartment(scope);
     }
     counts.forEach((k, n) -> table.row(k, labelOf.apply(k), n[0], n[1], n[2], ReportCompiler.rate(n[2], n[3]), n[4],
         ReportCompiler.rate(n[4], n[5])));
@@ -82,7 +82,7 @@ class ComplaintStatisticsReport implements ReportCompiler {
         .column("caseNumber", "案件编号", Kind.TEXT).column("department", "部门", Kind.TEXT)
         .column("departmentName", "部门名称", Kind.TEXT).column("responsible", "责任人", Kind.TEXT)
         .column("cause", "原因", Kind.TEXT).column("onTime", "按时办结", Kind.TEXT)
-        .scopedBy("department");
+        .perDepartment("department");
     cases.stream().filter(ClosedComplaints.Closed::valid).forEach(c -> table.row(c.caseNumber(), c.department(),
         groups.getOrDefault(c.department(), c.department()), c.responsible(), c.cause(),
         c.onTime() == null ? "—" : c.onTime() ? "是" : "否"));

@@ -44,7 +44,7 @@ class PenaltyReviewReport implements ReportCompiler {
         .column("caseNumber", "案件编号", Kind.TEXT).column("department", "部门", Kind.TEXT)
         .column("departmentName", "部门名称", Kind.TEXT).column("person", "被处分人", Kind.TEXT)
         .column("action", "处理决定", Kind.TEXT).column("fine", "罚款（元）", Kind.MONEY)
-        .scopedBy("department");
+        .perDepartment("department");
     Map<String, double[]> byDepartment = new TreeMap<>();
     for (ClosedComplaints.Closed c : penalties) {
       String person = c.staff() != null ? c.staff() : c.responsible();
@@ -57,7 +57,7 @@ class PenaltyReviewReport implements ReportCompiler {
     ReportTable.Builder departments = ReportTable.builder("byDepartment", "按部门汇总")
         .column("department", "部门", Kind.TEXT).column("departmentName", "部门名称", Kind.TEXT)
         .column("penalties", "处分件数", Kind.COUNT).column("fines", "罚款合计（元）", Kind.MONEY)
-        .scopedBy("department");
+        .perDepartment("department");
     byDepartment.forEach((d, sum) -> departments.row(d, groups.getOrDefault(d, d), (long) sum[0], sum[1]));
     return List.of(cases.build(), departments.build());
   }

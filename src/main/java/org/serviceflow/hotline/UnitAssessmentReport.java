@@ -51,7 +51,7 @@ class UnitAssessmentReport implements ReportCompiler {
         .column("refusedReturns", "退单被驳回", Kind.COUNT).column("returnRate", "退单率", Kind.RATE)
         .column("rehandleRate", "重办率", Kind.RATE).column("extensionRate", "延期率", Kind.RATE)
         .column("supervisions", "督办数", Kind.COUNT)
-        .scopedBy("unit");
+        .perUnit("unit");
     int rank = 0;
     UnitAssessment previous = null;
     for (int i = 0; i < units.size(); i++) {

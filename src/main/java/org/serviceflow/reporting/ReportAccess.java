@@ -8,14 +8,15 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.serviceflow.identity.CurrentUser;
+import org.serviceflow.identity.StaffGroup;
 import org.serviceflow.notification.TaskNotices;
 import org.springframework.stereotype.Component;
 
 /**
  * Who reads which report figures (docs/reporting.md, docs/identity.md): {@code general-manager}, {@code auditors},
  * {@code camunda-admin} and the groups that own, approve, publish or receive the report (decision monthlyReportRules)
- * read all of it. Anyone else reads only the tables with rows per unit or department, and in them only the rows of
- * their own groups; a report without such tables is refused (403).
+ * read all of it. A handling unit (group unit-…) reads only the tables with rows per unit, a department the tables with
+ * rows per department, and in them only the rows of their own groups; a reader left with no table is refused (403).
  */
 @Component
 public class ReportAccess {
@@ -36,13 +37,18 @@ public class ReportAccess {
     if (groups.stream().anyMatch(readersOfAll(type)::contains)) {
       return figures;
     }
-    List<ReportTable> own = figures.tables().stream().filter(t -> t.scopeColumn() != null)
+    List<ReportTable> own = figures.tables().stream().filter(t -> t.scope() != null && holdsRowsOf(groups, t.scope()))
         .map(t -> t.onlyRows(groups::contains)).toList();
     if (own.isEmpty()) {
       throw new AuthorizationException(currentUser.id().orElse("anonymous") + " may not read " + type.key()
-          + ": it has no rows per unit or department");
+          + ": it has no rows for " + groups);
     }
     return new ReportFigures(figures.type(), figures.label(), figures.period(), figures.compiledAt(), own);
+  }
+
+  /** Units own rows per unit; every other staff group (a department) owns rows per department. */
+  private static boolean holdsRowsOf(List<String> groups, ReportTable.Scope scope) {
+    return groups.stream().anyMatch(g -> g.startsWith(StaffGroup.UNIT_PREFIX) == (scope == ReportTable.Scope.UNIT));
   }
 
   /** Whether the caller reads the whole report (not only their own rows). */

@@ -8,11 +8,15 @@ import java.util.function.Predicate;
 
 /**
  * One table of a report: Chinese column headers, rows keyed by column key. {@code scopeColumn} names the column that
- * holds the staff group (handling unit or department) a row belongs to, or is null when the rows belong to nobody in
- * particular; a reader who may see only their own groups sees only those rows ({@link ReportAccess}).
+ * holds the staff group a row belongs to, of the kind {@code scope} (handling units or departments), or is null when
+ * the rows belong to nobody in particular; a reader who may see only their own groups sees only those rows
+ * ({@link ReportAccess}).
  */
-public record ReportTable(String key, String title, String scopeColumn, List<Column> columns,
+public record ReportTable(String key, String title, String scopeColumn, Scope scope, List<Column> columns,
     List<Map<String, Object>> rows) {
+
+  /** Whose rows: 12345 handling units (groups unit-…) or the company's departments. */
+  public enum Scope { UNIT, DEPARTMENT }
 
   /** A column: its key, its Chinese header and how its values read ({@link Kind}). */
   public record Column(String key, String label, Kind kind) {
@@ -31,7 +35,7 @@ public record ReportTable(String key, String title, String scopeColumn, List<Col
     if (scopeColumn == null) {
       return this;
     }
-    return new ReportTable(key, title, scopeColumn, columns,
+    return new ReportTable(key, title, scopeColumn, scope, columns,
         rows.stream().filter(row -> visible.test(String.valueOf(row.get(scopeColumn)))).toList());
   }
 
@@ -44,6 +48,7 @@ public record ReportTable(String key, String title, String scopeColumn, List<Col
     private final String key;
     private final String title;
     private String scopeColumn;
+    private Scope scope;
     private final List<Column> columns = new ArrayList<>();
     private final List<Map<String, Object>> rows = new ArrayList<>();
 
@@ -57,9 +62,19 @@ public record ReportTable(String key, String title, String scopeColumn, List<Col
       return this;
     }
 
-    /** The column holding the group a row belongs to (must already be a column). */
-    public Builder scopedBy(String columnKey) {
+    /** The column holding the unit a row belongs to (must already be a column). */
+    public Builder perUnit(String columnKey) {
+      return scopedBy(columnKey, Scope.UNIT);
+    }
+
+    /** The column holding the department a row belongs to (must already be a column). */
+    public Builder perDepartment(String columnKey) {
+      return scopedBy(columnKey, Scope.DEPARTMENT);
+    }
+
+    private Builder scopedBy(String columnKey, Scope kind) {
       this.scopeColumn = columnKey;
+      this.scope = kind;
       return this;
     }
 
@@ -77,7 +92,7 @@ public record ReportTable(String key, String title, String scopeColumn, List<Col
     }
 
     public ReportTable build() {
-      return new ReportTable(key, title, scopeColumn, columns, rows);
+      return new ReportTable(key, title, scopeColumn, scope, columns, rows);
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +40,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
+import org.serviceflow.reporting.ReportRecords;
+import org.serviceflow.reporting.ReportType;
 import org.junit.jupiter.api.TestFactory;
 import org.serviceflow.identity.AuthorizationMatrix.Expectation;
 import org.serviceflow.support.EngineRest;
@@ -83,6 +86,7 @@ class AuthorizationMatrixIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReportRecords reportRecords;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
@@ -388,7 +392,21 @@ class AuthorizationMatrixIT {
         .body(c -> Map.of("to", List.of(DISPATCHER), "reason", "矩阵测试：请知悉 " + c.nonce))
         .changes(c -> inboxNotices(DISPATCHER, c.nonce),
             (c, before, after, r) -> assertThat(after).isEqualTo(1)));
+
+    // our API: monthly reports, on the 12345 unit assessment of 2026-11 (rows per unit)
+    columns.add(get("GET reports", "/api/reports?type=unitAssessment"));
+    columns.add(get("GET report", "/api/reports/{report}").prepare(c -> c.values.put("report", unitAssessmentRecord())));
+    columns.add(get("GET report export", "/api/reports/{report}/export?format=csv")
+        .prepare(c -> c.values.put("report", unitAssessmentRecord())));
+    columns.add(get("GET report figures", "/api/reports/figures?type=unitAssessment&period=2026-11"));
+    columns.add(get("GET report figures export",
+        "/api/reports/figures/export?type=unitAssessment&period=2026-11&format=csv"));
     return columns;
+  }
+
+  /** The (compiled, unconfirmed) record of the 12345 unit assessment of 2026-11. */
+  private String unitAssessmentRecord() {
+    return String.valueOf(reportRecords.compile(ReportType.UNIT_ASSESSMENT, YearMonth.of(2026, 11), null, null));
   }
 
   private static Column get(String name, String template) {
