@@ -37,6 +37,10 @@ class UnitAssessmentServiceTest {
       appeal(caseNumber, "unit-test-a", null, false);
       dispatch(caseNumber, "unit-test-a", at("2025-06-01T00:00:00+08:00").plusHours(30L * i), i % 4 != 0, i % 5 == 0);
     }
+    // of the returns (0, 5, 10, 15): the 6th dispatch returned after the return limit, the 11th refused on review
+    jdbc.update("update hotline_dispatch set return_in_time = case when case_number = 'RXT-A-D5' then false else true end, "
+        + "return_accepted = case when case_number = 'RXT-A-D10' then false else true end "
+        + "where returned and case_number like 'RXT-A-D%'");
     // unit-test-a: 16 appeals closed in June; satisfaction cycles satisfied / basically / unsatisfied / unreachable
     String[] satisfaction = {"satisfied", "basically-satisfied", "unsatisfied", "unreachable"};
     for (int i = 0; i < 16; i++) {
@@ -64,6 +68,8 @@ class UnitAssessmentServiceTest {
     assertThat(a.received()).isEqualTo(20);
     assertThat(a.signedInTime()).isEqualTo(15);
     assertThat(a.returns()).isEqualTo(4);
+    assertThat(a.lateReturns()).as("returned after the return limit").isOne();
+    assertThat(a.refusedReturns()).as("returns refused on review").isOne();
     assertThat(a.closed()).isEqualTo(16);
     assertThat(a.closedOnTime()).isEqualTo(14);
     assertThat(a.resolved()).isEqualTo(8);

@@ -1,0 +1,175 @@
+package org.serviceflow.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.serviceflow.support.ProcessEngineTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * /api/reports over HTTP on the 12345 unit assessment of July 2025 (rows written as the hotline delegates write them):
+ * who sees which rows in JSON and in the .xlsx export, the 400s naming the field, and a confirmed record that does not
+ * change when its cases change later while the live figures do.
+ */
+@ProcessEngineTest
+class ReportApiTest {
+
+  static final String JULY = "2025-07";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ReportRecords records;
+  @Autowired ObjectMapper json;
+
+  @BeforeEach
+  void generateJuly() {
+    if (jdbc.queryForObject("select count(*) from hotline_dispatch where case_number like 'RXR%'", Integer.class) > 0) {
+      return;
+    }
+    // unit-market: 4 dispatches, 3 signed in time; unit-housing: 2 dispatches, both in time, one returned
+    for (int i = 0; i < 4; i++) {
+      dispatch("RXR-M" + i, "unit-market", "2025-07-0" + (i + 1) + "T10:00:00+08:00", i != 0, false);
+    }
+    dispatch("RXR-H0", "unit-housing", "2025-07-10T10:00:00+08:00", true, false);
+    dispatch("RXR-H1", "unit-housing", "2025-07-31T23:00:00+08:00", true, true);
+  }
+
+  @Test
+  void shouldShowEveryUnitToTheSupervisorsAndOnlyItsOwnRowToAUnit() throws Exception {
+    JsonNode all = figures("duban");
+    assertThat(units(all)).contains("unit-market", "unit-housing");
+    JsonNode market = row(all, "unit-market");
+    assertThat(market.get("received").asLong()).isEqualTo(4);
+    assertThat(market.get("responseRate").asDouble()).isEqualTo(0.75);
+    JsonNode housing = row(all, "unit-housing");
+    assertThat(housing.get("returns").asLong()).isOne();
+    assertThat(housing.get("returnRate").asDouble()).isEqualTo(0.5);
+
+    assertThat(units(figures("shichang"))).containsExactly("unit-market");
+    assertThat(units(figures("zhujian"))).containsExactly("unit-housing");
+
+    ResponseEntity<String> department = get("kefu1", "/api/reports/figures?type=unitAssessment&period=" + JULY);
+    assertThat(department.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void shouldExportTheUnitsOwnRowsAsXlsxWithChineseHeaders() throws Exception {
+    try (XSSFWorkbook all = xlsx("duban"); XSSFWorkbook own = xlsx("shichang")) {
+      Sheet sheet = all.getSheetAt(0);
+      assertThat(sheet.getSheetName()).startsWith("承办单位考核");
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("排名");
+      assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("单位");
+      assertThat(sheet.getRow(0).getCell(4).getStringCellValue()).isEqualTo("响应率");
+      List<String> units = new ArrayList<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        units.add(sheet.getRow(r).getCell(1).getStringCellValue());
+        if (sheet.getRow(r).getCell(1).getStringCellValue().equals("unit-market")) {
+          assertThat(sheet.getRow(r).getCell(3).getNumericCellValue()).isEqualTo(4.0);
+          assertThat(sheet.getRow(r).getCell(4).getNumericCellValue()).isEqualTo(0.75);
+          assertThat(sheet.getRow(r).getCell(4).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+        }
+      }
+      assertThat(units).contains("unit-market", "unit-housing");
+      Sheet ownSheet = own.getSheetAt(0);
+      assertThat(ownSheet.getLastRowNum()).isOne();
+      assertThat(ownSheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("unit-market");
+    }
+  }
+
+  @Test
+  void shouldRefuseABadTypePeriodOrFormatNamingTheField() throws Exception {
+    assertBadRequest("/api/reports/figures?type=monthly&period=" + JULY, "type");
+    assertBadRequest("/api/reports/figures?period=" + JULY, "type");
+    assertBadRequest("/api/reports/figures?type=unitAssessment&period=2025-13", "period");
+    assertBadRequest("/api/reports/figures?type=unitAssessment&period=2099-01", "period");
+    assertBadRequest("/api/reports?period=2099-01", "period");
+    assertBadRequest("/api/reports/figures/export?type=unitAssessment&period=" + JULY + "&format=pdf", "format");
+    assertThat(get("duban", "/api/reports/999999").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void shouldKeepTheConfirmedCopyWhenItsCasesChangeLater() throws Exception {
+    // given July's assessment compiled and confirmed
+    long id = records.compile(ReportType.UNIT_ASSESSMENT, YearMonth.of(2025, 7), null, null);
+    records.confirm(id, "duban", "七月已核对", null, false);
+    // when another July dispatch to unit-market is recorded afterwards
+    dispatch("RXR-LATE", "unit-market", "2025-07-20T10:00:00+08:00", true, false);
+    // then the record still holds what was confirmed, and the live figures show the change
+    JsonNode record = json.readTree(get("duban", "/api/reports/" + id).getBody());
+    assertThat(record.get("status").asText()).isEqualTo("CONFIRMED");
+    assertThat(record.get("confirmedBy").asText()).isEqualTo("duban");
+    assertThat(row(record.get("figures"), "unit-market").get("received").asLong()).isEqualTo(4);
+    assertThat(row(figures("duban"), "unit-market").get("received").asLong()).isEqualTo(5);
+    jdbc.update("delete from hotline_dispatch where case_number = 'RXR-LATE'");
+    jdbc.update("delete from hotline_appeal where case_number = 'RXR-LATE'");
+    // and the list finds it by type and month
+    JsonNode list = json.readTree(get("shenji", "/api/reports?type=unitAssessment&period=" + JULY).getBody());
+    assertThat(list).hasSize(1);
+    assertThat(list.get(0).get("id").asLong()).isEqualTo(id);
+  }
+
+  private void assertBadRequest(String path, String field) throws Exception {
+    ResponseEntity<String> response = get("duban", path);
+    assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(response.getHeaders().getContentType().toString()).contains("problem+json");
+    assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field")).as(path).contains(field);
+  }
+
+  private JsonNode figures(String user) throws Exception {
+    ResponseEntity<String> response = get(user, "/api/reports/figures?type=unitAssessment&period=" + JULY);
+    assertThat(response.getStatusCode()).as(user).isEqualTo(HttpStatus.OK);
+    return json.readTree(response.getBody());
+  }
+
+  private XSSFWorkbook xlsx(String user) throws Exception {
+    ResponseEntity<byte[]> response = rest.withBasicAuth(user, "demo")
+        .getForEntity("/api/reports/figures/export?type=unitAssessment&period=" + JULY + "&format=xlsx", byte[].class);
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getHeaders().getContentDisposition().getFilename()).isEqualTo("unitAssessment-2025-07-live.xlsx");
+    return new XSSFWorkbook(new ByteArrayInputStream(response.getBody()));
+  }
+
+  private ResponseEntity<String> get(String user, String path) {
+    return rest.withBasicAuth(user, "demo").getForEntity(path, String.class);
+  }
+
+  private static List<String> units(JsonNode figures) {
+    List<String> units = new ArrayList<>();
+    figures.get("tables").get(0).get("rows").forEach(row -> units.add(row.get("unit").asText()));
+    return units;
+  }
+
+  private static JsonNode row(JsonNode figures, String unit) {
+    for (JsonNode row : figures.get("tables").get(0).get("rows")) {
+      if (row.get("unit").asText().equals(unit)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row of " + unit);
+  }
+
+  private void dispatch(String caseNumber, String unit, String at, boolean signedInTime, boolean returned) {
+    Timestamp time = Timestamp.from(OffsetDateTime.parse(at).toInstant());
+    jdbc.update("insert into hotline_appeal (case_number, appeal_type, urgency, received_at, unit) "
+        + "values (?, 'complaint', 'normal', ?, ?)", caseNumber, time, unit);
+    jdbc.update("insert into hotline_dispatch (case_number, unit, dispatched_at, sign_due_at, return_due_at, "
+        + "responded_at, signed_in_time, returned) values (?, ?, ?, ?, ?, ?, ?, ?)", caseNumber, unit, time,
+        new Timestamp(time.getTime() + 86_400_000L), new Timestamp(time.getTime() + 172_800_000L), time, signedInTime,
+        returned);
+  }
+}
