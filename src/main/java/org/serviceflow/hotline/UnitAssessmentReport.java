@@ -1,14 +1,18 @@
 package org.serviceflow.hotline;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.serviceflow.reporting.GroupNames;
 import org.serviceflow.reporting.ReportCompiler;
 import org.serviceflow.reporting.ReportPeriod;
-import org.serviceflow.reporting.ReportTable;
 import org.serviceflow.reporting.ReportTable.Kind;
+import org.serviceflow.reporting.ReportTable;
 import org.serviceflow.reporting.ReportType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +29,25 @@ class UnitAssessmentReport implements ReportCompiler {
       .thenComparing(UnitAssessment::satisfactionRate, HIGHEST_FIRST)
       .thenComparing(UnitAssessment::responseRate, HIGHEST_FIRST);
 
+  static final Map<String, String> STEPS = Map.of("sign-for", "签收超时", "return", "逾期退单", "reply", "办结超时");
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
   private final UnitAssessmentService assessments;
   private final GroupNames groupNames;
 
-  UnitAssessmentReport(UnitAssessmentService assessments, GroupNames groupNames) {
+  private final ZoneId zone;
+
+  UnitAssessmentReport(UnitAssessmentService assessments, GroupNames groupNames,
+      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
     this.assessments = assessments;
     this.groupNames = groupNames;
+    this.zone = zone;
+  }
+
+  /** An instant as staff read it, in the calendar zone, to the minute; none as null. */
+  private String local(Instant instant) {
+    return instant == null ? null : MINUTES.format(instant.atZone(zone));
   }
 
   @Override
@@ -64,6 +81,15 @@ class UnitAssessmentReport implements ReportCompiler {
           u.resolutionRate(), u.satisfactionRate(), u.onTimeCloseRate(), u.returns(), u.lateReturns(), u.refusedReturns(), u.returnRate(),
           u.rehandleRate(), u.extensionRate(), u.supervisions());
     }
-    return List.of(table.build());
+    ReportTable.Builder late = ReportTable.builder("lateSteps", "超时明细（签收超时、逾期退单、办结超时）")
+        .column("unit", "单位", Kind.TEXT).column("unitName", "单位名称", Kind.TEXT)
+        .column("caseNumber", "案件编号", Kind.TEXT).column("step", "环节", Kind.TEXT)
+        .column("dueAt", "时限", Kind.TEXT).column("doneAt", "完成时间", Kind.TEXT)
+        .perUnit("unit");
+    for (UnitAssessmentService.LateStep step : assessments.lateSteps(period.month())) {
+      late.row(step.unit(), names.getOrDefault(step.unit(), step.unit()), step.caseNumber(),
+          STEPS.getOrDefault(step.what(), step.what()), local(step.dueAt()), local(step.doneAt()));
+    }
+    return List.of(table.build(), late.build());
   }
 }

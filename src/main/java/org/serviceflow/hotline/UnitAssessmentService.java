@@ -1,6 +1,7 @@
 package org.serviceflow.hotline;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -45,12 +46,46 @@ public class UnitAssessmentService {
        where closed_at >= ? and closed_at < ? and unit is not null and answered_directly = false
        group by unit""";
 
+  private static final String LATE = """
+      select unit, case_number, 'sign-for' what, sign_due_at due_at, responded_at done_at
+        from hotline_dispatch
+       where dispatched_at >= ? and dispatched_at < ? and signed_in_time = false
+      union all
+      select unit, case_number, 'return', return_due_at, responded_at
+        from hotline_dispatch
+       where dispatched_at >= ? and dispatched_at < ? and returned and return_in_time = false
+      union all
+      select unit, case_number, 'reply', handling_due_at, replied_at
+        from hotline_appeal
+       where closed_at >= ? and closed_at < ? and unit is not null and answered_directly = false
+         and replied_on_time = false
+      order by 1, 2, 3""";
+
+  /** A late step of one appeal counted against a unit in the month: sign-for, return (退单) or reply (办结). */
+  public record LateStep(String unit, String caseNumber, String what, Instant dueAt, Instant doneAt) {
+  }
+
   private final JdbcTemplate jdbc;
   private final ZoneId zone;
 
   UnitAssessmentService(JdbcTemplate jdbc, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
     this.jdbc = jdbc;
     this.zone = zone;
+  }
+
+  /**
+   * The cases behind the late figures, by the same rules: dispatches of the month not signed for in time or returned
+   * after the return limit, and appeals closed in the month whose last reply came after the handling limit.
+   */
+  public List<LateStep> lateSteps(YearMonth month) {
+    Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
+    Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+    return jdbc.query(LATE, (rs, row) -> new LateStep(rs.getString(1), rs.getString(2), rs.getString(3),
+        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))), from, to, from, to, from, to);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 
   /** Per unit (ordered by unit id), the month's figures and rates. */

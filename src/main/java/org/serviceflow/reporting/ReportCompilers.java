@@ -2,10 +2,12 @@ package org.serviceflow.reporting;
 
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.serviceflow.web.BadRequestException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,23 @@ public class ReportCompilers {
 
   public YearMonth currentMonth() {
     return YearMonth.from(ClockUtil.getCurrentTime().toInstant().atZone(zone));
+  }
+
+  /** A request's {@code period}: a month that has ended, else a 400 naming the field. */
+  public YearMonth closedMonth(String period) {
+    if (period == null || period.isBlank()) {
+      throw new BadRequestException("period", "必填，格式 YYYY-MM");
+    }
+    YearMonth month;
+    try {
+      month = YearMonth.parse(period);
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("period", "格式应为 YYYY-MM，例如 2026-11");
+    }
+    if (!isClosed(month)) {
+      throw new BadRequestException("period", "月份 " + month + " 尚未结束，只能统计已结束的月份");
+    }
+    return month;
   }
 
   public ReportPeriod period(YearMonth month) {

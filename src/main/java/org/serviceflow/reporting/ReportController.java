@@ -2,7 +2,6 @@ package org.serviceflow.reporting;
 
 import java.io.IOException;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -124,19 +123,7 @@ class ReportController {
   }
 
   private YearMonth period(String period) {
-    if (period == null || period.isBlank()) {
-      throw new BadRequestException("period", "必填，格式 YYYY-MM");
-    }
-    YearMonth month;
-    try {
-      month = YearMonth.parse(period);
-    } catch (DateTimeParseException e) {
-      throw new BadRequestException("period", "格式应为 YYYY-MM，例如 2026-11");
-    }
-    if (!compilers.isClosed(month)) {
-      throw new BadRequestException("period", "月份 " + month + " 尚未结束，只能统计已结束的月份");
-    }
-    return month;
+    return compilers.closedMonth(period);
   }
 
   private static String format(String format) {

@@ -399,6 +399,7 @@ class AuthorizationMatrixIT {
     columns.add(get("GET report export", "/api/reports/{report}/export?format=csv")
         .prepare(c -> c.values.put("report", unitAssessmentRecord())));
     columns.add(get("GET report figures", "/api/reports/figures?type=unitAssessment&period=2026-11"));
+    columns.add(get("GET report dashboard", "/api/reports/dashboard?period=2026-11"));
     columns.add(get("GET report figures export",
         "/api/reports/figures/export?type=unitAssessment&period=2026-11&format=csv"));
     return columns;

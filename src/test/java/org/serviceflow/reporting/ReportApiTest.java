@@ -123,6 +123,32 @@ class ReportApiTest {
     assertThat(list.get(0).get("id").asLong()).isEqualTo(id);
   }
 
+  @Test
+  void shouldAnswerTheDashboardWithOnlyWhatTheCallerMayRead() throws Exception {
+    // the supervisors: the units and their late steps (unit-market's first dispatch was not signed for in time)
+    JsonNode supervisors = json.readTree(get("duban", "/api/reports/dashboard?period=" + JULY).getBody());
+    assertThat(supervisors.get("period").asText()).isEqualTo(JULY);
+    JsonNode late = supervisors.get("units").get("tables").get(1);
+    assertThat(late.get("key").asText()).isEqualTo("lateSteps");
+    List<String> lateCases = new ArrayList<>();
+    late.get("rows").forEach(row -> lateCases.add(row.get("caseNumber").asText() + " " + row.get("step").asText()));
+    assertThat(lateCases).contains("RXR-M0 签收超时");
+    // the general manager also gets 12 months of trend, oldest first
+    JsonNode manager = json.readTree(get("zongjingli", "/api/reports/dashboard?period=" + JULY).getBody());
+    assertThat(manager.get("trend")).hasSize(12);
+    assertThat(manager.get("trend").get(0).get("period").asText()).isEqualTo("2024-08");
+    assertThat(manager.get("trend").get(11).get("period").asText()).isEqualTo(JULY);
+    // a unit: its own rows only, and no company-wide trend
+    JsonNode unit = json.readTree(get("shichang", "/api/reports/dashboard?period=" + JULY).getBody());
+    assertThat(unit.get("trend").isNull()).isTrue();
+    unit.get("units").get("tables").forEach(table -> table.get("rows")
+        .forEach(row -> assertThat(row.get("unit").asText()).isEqualTo("unit-market")));
+    // a department outside the 12345 centre: no unit figures at all
+    JsonNode department = json.readTree(get("kufang", "/api/reports/dashboard?period=" + JULY).getBody());
+    assertThat(department.get("units").isNull()).isTrue();
+    assertBadRequest("/api/reports/dashboard?period=2099-01", "period");
+  }
+
   private void assertBadRequest(String path, String field) throws Exception {
     ResponseEntity<String> response = get("duban", path);
     assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
