@@ -30,7 +30,7 @@ class ClosedComplaints {
         left join act_hi_varinst v on v.proc_inst_id_ = c.process_instance_id
              and v.name_ in ('customerTier', 'handlingGroup', 'verificationResult', 'satisfaction',
                              'responsiblePerson', 'cause', 'staffName', 'disciplineAction', 'disciplineFine')
-       where c.process_type = 'complaint' and c.closed_at >= ? and c.closed_at < ?
+       where c.process_type = 'COMPLAINT' and c.closed_at >= ? and c.closed_at < ?
        group by c.case_number, c.category, c.severity, d.due_at, d.met_at
        order by c.case_number""";
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.serviceflow.casefile.CaseType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ class OpenDeadlines {
        where d.met_at is null and c.closed_at is null and (d.due_at <= ? or d.warning_at <= ?)
        order by d.due_at, c.case_number""";
 
-  /** One running deadline; {@code overdue} when its due instant has passed, else it is only warned. */
+  /** One running deadline of a process (its key); {@code overdue} when its due instant has passed, else it is only warned. */
   record OpenDeadline(String caseNumber, String process, String kind, Instant dueAt, boolean overdue, String group) {
   }
 
@@ -39,7 +40,8 @@ class OpenDeadlines {
   /** At most {@link #LIMIT}, of the groups {@code visible} accepts. */
   List<OpenDeadline> warnedOrOverdue(Predicate<String> visible) {
     Timestamp now = new Timestamp(ClockUtil.getCurrentTime().getTime());
-    return jdbc.query(QUERY, (rs, row) -> new OpenDeadline(rs.getString(1), rs.getString(2), rs.getString(3),
+    return jdbc.query(QUERY, (rs, row) -> new OpenDeadline(rs.getString(1),
+            CaseType.valueOf(rs.getString(2)).processKey(), rs.getString(3),
             rs.getTimestamp(4).toInstant(), !rs.getTimestamp(4).after(now), rs.getString(6)), now, now).stream()
         .filter(d -> visible.test(d.group())).limit(LIMIT).toList();
   }

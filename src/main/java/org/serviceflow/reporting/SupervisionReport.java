@@ -64,8 +64,8 @@ class SupervisionReport implements ReportCompiler {
           rs.getLong("late"), rs.getLong("visits_due"), rs.getLong("visits_in_time")});
     }, from, to);
     for (CaseType type : CaseType.values()) {
-      long[] c = cases.getOrDefault(type.processKey(), new long[2]);
-      long[] d = deadlines.getOrDefault(type.processKey(), new long[5]);
+      long[] c = cases.getOrDefault(type.name(), new long[2]);
+      long[] d = deadlines.getOrDefault(type.name(), new long[5]);
       table.row(type.processKey(), type.label(), c[0], c[1], d[0], d[1], d[2], d[0] - d[1] - d[2],
           ReportCompiler.rate(d[1], d[0]), d[3], d[4], ReportCompiler.rate(d[4], d[3]));
     }

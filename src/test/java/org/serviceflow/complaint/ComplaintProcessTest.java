@@ -29,7 +29,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.time.YearMonth;
 import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.reporting.ReportCompilers;
+import org.serviceflow.reporting.ReportFigures;
+import org.serviceflow.reporting.ReportTable;
+import org.serviceflow.reporting.ReportType;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +54,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
+  @Autowired ReportCompilers reports;
 
   @BeforeEach
   void initAssertions() {
@@ -429,6 +435,118 @@ class ComplaintProcessTest extends ProcessTestSupport {
   // ------------------------------------------------------------------------------------------ steps
 
   /** An A-tier complaint (served first) about a kettle bought before RECEIVED. */
+  // ------------------------------------------------------------------------------------------ monthly reports
+
+  /**
+   * A month of complaints with known outcomes, carried through the real process in March 2025, and the complaint
+   * statistics, the penalty review and the staff assessment compiled for it (definitions in docs/reporting.md):
+   * A valid, in time, satisfied; B valid, result told after the 14-day limit, satisfied; C valid, unsatisfied twice
+   * (individual case); D not valid (packaging); E valid against staff member 赵六, fined 300 yuan; F closed in April.
+   */
+  @Test
+  void shouldCompileTheMonthsReportsFromCasesWithKnownOutcomes() {
+    ProcessInstance a = receive(intake(), OffsetDateTime.parse("2025-03-03T09:00:00+08:00"));
+    respondAndVerify(a);
+    resolve(a);
+    complete(a, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(a);
+
+    ProcessInstance b = receive(intake(), OffsetDateTime.parse("2025-03-04T09:00:00+08:00"));
+    respondAndVerify(b);
+    propose(b, false, null, "immediate");
+    complete(b, "Task_ImplementSolution", Map.of("implementationResult", "已更换新品"));
+    clockAt("2025-03-19T10:00:00+08:00");
+    complete(b, "Task_NotifyCustomerOfResult", Map.of("resultNote", "电话告知"));
+    complete(b, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(b);
+
+    ProcessInstance c = receive(intake(), OffsetDateTime.parse("2025-03-05T09:00:00+08:00"));
+    respondAndVerify(c);
+    for (int round = 1; round <= 2; round++) {
+      resolve(c);
+      complete(c, "Task_ReturnVisit", Map.of("satisfaction", "unsatisfied", "returnVisitNote", "不满意"));
+    }
+    complete(c, "Task_HandleIndividualCase", Map.of("individualCaseResult", "主管上门协商"));
+    executeJobs(c);
+
+    Map<String, Object> packaging = intake();
+    packaging.put("category", "packaging");
+    packaging.put("customerTier", "B");
+    ProcessInstance d = receive(packaging, OffsetDateTime.parse("2025-03-06T09:00:00+08:00"));
+    complete(d, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    complete(d, "Task_VerifyComplaint", Map.of("verificationResult", "not-valid", "verificationNote", "运输无损"));
+    complete(d, "Task_ExplainToCustomer", Map.of("explanationNote", "已说明", "customerUnderstood", true));
+    executeJobs(d);
+
+    Map<String, Object> againstStaff = intake();
+    againstStaff.put("category", "staff-attitude");
+    againstStaff.put("customerTier", "C");
+    againstStaff.put("againstStaff", true);
+    againstStaff.put("staffName", "赵六");
+    ProcessInstance e = receive(againstStaff, OffsetDateTime.parse("2025-03-10T09:00:00+08:00"));
+    respondAndVerify(e);
+    resolve(e);
+    complete(e, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    complete(e, "Task_DecideDiscipline", Map.of("disciplineAction", "fine", "disciplineFine", 300, "disciplineNote", "罚款"));
+    executeJobs(e);
+
+    ProcessInstance f = receive(intake(), OffsetDateTime.parse("2025-03-27T09:00:00+08:00"));
+    respondAndVerify(f);
+    resolve(f);
+    clockAt("2025-04-01T10:00:00+08:00");
+    complete(f, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(f);
+    assertThat(java.util.List.of(a, b, c, d, e, f)).allSatisfy(instance -> assertThat(instance).isEnded());
+
+    clockAt("2025-05-06T09:00:00+08:00");
+    YearMonth march = YearMonth.of(2025, 3);
+    ReportFigures statistics = reports.compile(ReportType.COMPLAINT_STATISTICS, march);
+    // closed, valid, on time, on-time rate, satisfied, satisfaction rate
+    assertThat(rows(statistics, "summary")).containsExactly(
+        List.of("全部", "全部结案投诉", 5L, 4L, 3L, 0.75, 3L, 0.75));
+    assertThat(rows(statistics, "byCategory")).containsExactlyInAnyOrder(
+        List.of("packaging", "包装", 1L, 0L, 0L, "—", 0L, "—"),
+        List.of("product-quality", "产品质量", 3L, 3L, 2L, 2.0 / 3, 2L, 2.0 / 3),
+        List.of("staff-attitude", "服务态度", 1L, 1L, 1L, 1.0, 1L, 1.0));
+    assertThat(rows(statistics, "byDepartment")).containsExactlyInAnyOrder(
+        List.of("customer-service-lead", "客服主管", 1L, 1L, 1L, 1.0, 1L, 1.0),
+        List.of("quality", "质量管理部", 3L, 3L, 2L, 2.0 / 3, 2L, 2.0 / 3),
+        List.of("warehouse", "库房", 1L, 0L, 0L, "—", 0L, "—"));
+    assertThat(rows(statistics, "bySeverity")).containsExactly(List.of("general", "一般", 5L, 4L, 3L, 0.75, 3L, 0.75));
+    assertThat(rows(statistics, "byTier")).extracting(row -> row.get(0) + " " + row.get(2))
+        .containsExactly("A 3", "B 1", "C 1");
+    assertThat(rows(statistics, "responsibility")).extracting(row -> row.get(0) + " " + row.get(3) + " " + row.get(5))
+        .containsExactly(a.getBusinessKey() + " 王五 是", b.getBusinessKey() + " 王五 否", c.getBusinessKey() + " 王五 是",
+            e.getBusinessKey() + " 王五 是");
+
+    ReportFigures penalties = reports.compile(ReportType.PENALTY_REVIEW, march);
+    assertThat(rows(penalties, "cases")).containsExactly(
+        List.of(e.getBusinessKey(), "customer-service-lead", "客服主管", "赵六", "罚款", 300.0));
+    assertThat(rows(penalties, "byDepartment")).containsExactly(List.of("customer-service-lead", "客服主管", 1L, 300.0));
+
+    // supervision (complaint row): received A–F, closed A–E; of the deadlines due in March only B's resolution was
+    // met late; return visits due in March: A, B, C, E in time, F's (due 03-28) only on 04-01
+    List<Object> supervision = rows(reports.compile(ReportType.SUPERVISION_REPORT, march), "byProcess").stream()
+        .filter(row -> row.get(0).equals("complaint")).findFirst().orElseThrow();
+    assertThat(supervision.subList(2, 4)).containsExactly(6L, 5L);
+    assertThat(supervision.get(6)).as("met late").isEqualTo(1L);
+    assertThat(supervision.subList(9, 11)).as("return visits due, in time").containsExactly(5L, 4L);
+
+    ReportFigures staff = reports.compile(ReportType.STAFF_ASSESSMENT, march);
+    assertThat(rows(staff, "byPerson")).containsExactly(List.of("王五", 4L, 12L), List.of("赵六", 1L, 3L));
+    assertThat(rows(staff, "events")).extracting(row -> row.get(0) + " " + row.get(1) + " " + row.get(2))
+        .containsExactly("王五 被投诉（属实） " + a.getBusinessKey(), "王五 被投诉（属实） " + b.getBusinessKey(),
+            "王五 被投诉（属实） " + c.getBusinessKey(), "王五 回访不满意 " + c.getBusinessKey(),
+            "赵六 被投诉（属实） " + e.getBusinessKey());
+  }
+
+  /** A table's rows as lists of values in column order; an empty rate reads "—". */
+  static List<List<Object>> rows(ReportFigures figures, String table) {
+    ReportTable found = figures.tables().stream().filter(t -> t.key().equals(table)).findFirst().orElseThrow();
+    return found.rows().stream().map(row -> found.columns().stream()
+        .map(column -> row.get(column.key()) == null ? (Object) "—" : row.get(column.key())).toList()).toList();
+  }
+
   static Map<String, Object> intake() {
     Map<String, Object> variables = org.serviceflow.support.Intakes.complaint();
     variables.put("customerTier", "A");
