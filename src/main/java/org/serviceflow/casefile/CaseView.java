@@ -26,7 +26,13 @@ public record CaseView(
     String outcome,
     List<Deadline> deadlines) {
 
-  /** A deadline of the case; {@code metAt} is empty while it is still running. */
-  public record Deadline(String kind, OffsetDateTime dueAt, OffsetDateTime warningAt, OffsetDateTime metAt) {
+  /**
+   * A deadline of the case; {@code metAt} is empty while it is still running. {@code state} (with its Chinese
+   * {@code stateLabel}) is where it stands at the engine clock's now ({@link DeadlineState}); {@code metInTime} is
+   * empty while it runs. {@code originalDueAt} and {@code extendedAt} are set once an approved extension moved it.
+   */
+  public record Deadline(String kind, OffsetDateTime dueAt, OffsetDateTime warningAt, OffsetDateTime metAt,
+      DeadlineState state, String stateLabel, Boolean metInTime, OffsetDateTime originalDueAt,
+      OffsetDateTime extendedAt) {
   }
 }
