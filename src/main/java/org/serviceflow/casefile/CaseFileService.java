@@ -37,10 +37,12 @@ public class CaseFileService {
   private final CurrentActor currentActor;
   private final ZoneId zone;
   private final List<CaseClock> clocks;
+  private final CaseLabels labels;
 
   CaseFileService(ServiceCaseRepository cases, CaseDeadlineRepository deadlines, CaseTimelineRepository timeline,
       CaseNumberGenerator numbers, CurrentActor currentActor,
-      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone, List<CaseClock> clocks) {
+      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone, List<CaseClock> clocks,
+      CaseLabels labels) {
     this.cases = cases;
     this.deadlines = deadlines;
     this.timeline = timeline;
@@ -48,6 +50,7 @@ public class CaseFileService {
     this.currentActor = currentActor;
     this.zone = zone;
     this.clocks = List.copyOf(clocks);
+    this.labels = labels;
   }
 
   /** Draws the next case number (prefix + date part + serial), writes the case file and a 受理 timeline entry. Returns the case number. */
@@ -149,7 +152,8 @@ public class CaseFileService {
         .toList();
     return new CaseView(c.getCaseNumber(), c.getProcessType(), c.getProcessType().processKey(),
         c.getProcessType().label(), c.getProcessInstanceId(), c.getCustomerName(), c.getCustomerPhone(),
-        c.getCustomerEmail(), c.getChannel(), c.getCategory(), c.getSeverity(), c.getStatus(), c.getOwnerGroup(),
+        c.getCustomerEmail(), c.getChannel(), c.getCategory(), labels.category(c.getProcessType(), c.getCategory()),
+        c.getSeverity(), labels.severity(c.getProcessType(), c.getSeverity()), c.getStatus(), c.getOwnerGroup(),
         c.getOwnerUser(), c.isFlaggedForReview(), c.getReviewReason(), local(c.getOpenedAt()),
         local(c.getClosedAt()), c.getOutcome(), caseDeadlines);
   }

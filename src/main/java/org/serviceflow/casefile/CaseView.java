@@ -3,7 +3,10 @@ package org.serviceflow.casefile;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A case file as read by staff, auditors and reports: the case with its current deadlines. Times in the calendar zone. */
+/**
+ * A case file as read by staff, auditors and reports: the case with its current deadlines. Times in the calendar zone.
+ * Category and severity are codes, with the Chinese labels of the start form ({@link CaseLabels}).
+ */
 public record CaseView(
     String caseNumber,
     CaseType processType,
@@ -15,7 +18,9 @@ public record CaseView(
     String customerEmail,
     String channel,
     String category,
+    String categoryLabel,
     String severity,
+    String severityLabel,
     String status,
     String ownerGroup,
     String ownerUser,

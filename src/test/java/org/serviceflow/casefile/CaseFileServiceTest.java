@@ -140,6 +140,25 @@ class CaseFileServiceTest {
   }
 
   @Test
+  void shouldLabelCategoryAndSeverityAsTheStartFormOffersThem() {
+    // given a complaint and a 12345 appeal with the codes their start forms store, and a code no form knows
+    String complaint = caseFiles.open(new NewCase(CaseType.COMPLAINT, "pi-2", "张三", null, null, "phone",
+        "product-quality", "major", "customer-service", "cs1", Instant.parse("2026-11-05T02:00:00Z")));
+    String appeal = caseFiles.open(new NewCase(CaseType.HOTLINE, "pi-3", "王五", null, null, "12345",
+        "market", "urgent", "hotline-operators", "huawu", Instant.parse("2026-11-05T02:00:00Z")));
+    String unknown = caseFiles.open(new NewCase(CaseType.COMPLAINT, "pi-4", "张三", null, null, "phone",
+        "no-such-category", null, "customer-service", "cs1", Instant.parse("2026-11-05T02:00:00Z")));
+
+    // then codes stay, labels are the forms' Chinese ones; an unknown code reads as it is, none as none
+    assertThat(caseFiles.get(complaint)).extracting(CaseView::category, CaseView::categoryLabel, CaseView::severity,
+        CaseView::severityLabel).containsExactly("product-quality", "产品质量", "major", "重大");
+    assertThat(caseFiles.get(appeal)).extracting(CaseView::categoryLabel, CaseView::severityLabel)
+        .containsExactly("市场监管", "紧急");
+    assertThat(caseFiles.get(unknown)).extracting(CaseView::categoryLabel, CaseView::severityLabel)
+        .containsExactly("no-such-category", null);
+  }
+
+  @Test
   void shouldStateEachDeadlineAgainstTheEngineClock() {
     // given a verification due 11-10 17:30 with its warning a day before, and a first response due 11-06 10:00
     String caseNumber = caseFiles.open(complaint("cs1", Instant.parse("2026-11-05T02:00:00Z")));
