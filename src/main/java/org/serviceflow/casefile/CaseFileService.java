@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.serviceflow.identity.StaffGroup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -154,6 +155,7 @@ public class CaseFileService {
         c.getProcessType().label(), c.getProcessInstanceId(), c.getCustomerName(), c.getCustomerPhone(),
         c.getCustomerEmail(), c.getChannel(), c.getCategory(), labels.category(c.getProcessType(), c.getCategory()),
         c.getSeverity(), labels.severity(c.getProcessType(), c.getSeverity()), c.getStatus(), c.getOwnerGroup(),
+        c.getOwnerGroup() == null ? null : StaffGroup.chineseNameOf(c.getOwnerGroup()),
         c.getOwnerUser(), c.isFlaggedForReview(), c.getReviewReason(), local(c.getOpenedAt()),
         local(c.getClosedAt()), c.getOutcome(), caseDeadlines);
   }

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A case file as read by staff, auditors and reports: the case with its current deadlines. Times in the calendar zone.
- * Category and severity are codes, with the Chinese labels of the start form ({@link CaseLabels}).
+ * Category and severity are codes, with the Chinese labels of the start form ({@link CaseLabels}); the owner group
+ * is an id, with its Chinese name.
  */
 public record CaseView(
     String caseNumber,
@@ -23,6 +24,7 @@ public record CaseView(
     String severityLabel,
     String status,
     String ownerGroup,
+    String ownerGroupLabel,
     String ownerUser,
     boolean flaggedForReview,
     String reviewReason,
