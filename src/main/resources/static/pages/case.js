@@ -91,7 +91,7 @@
     fact('客户', file.customerName);
     fact('电话', file.customerPhone);
     fact('电子邮箱', file.customerEmail);
-    fact('渠道', file.channel);
+    fact('渠道', file.channelLabel);
     fact('类别', file.categoryLabel);
     fact(file.processKey === 'complaint' ? '严重程度' : '紧急程度', file.severityLabel);
     fact('负责部门', file.ownerGroupLabel);

@@ -153,7 +153,8 @@ public class CaseFileService {
         .toList();
     return new CaseView(c.getCaseNumber(), c.getProcessType(), c.getProcessType().processKey(),
         c.getProcessType().label(), c.getProcessInstanceId(), c.getCustomerName(), c.getCustomerPhone(),
-        c.getCustomerEmail(), c.getChannel(), c.getCategory(), labels.category(c.getProcessType(), c.getCategory()),
+        c.getCustomerEmail(), c.getChannel(), labels.channel(c.getProcessType(), c.getChannel()),
+        c.getCategory(), labels.category(c.getProcessType(), c.getCategory()),
         c.getSeverity(), labels.severity(c.getProcessType(), c.getSeverity()), c.getStatus(), c.getOwnerGroup(),
         c.getOwnerGroup() == null ? null : StaffGroup.chineseNameOf(c.getOwnerGroup()),
         c.getOwnerUser(), c.isFlaggedForReview(), c.getReviewReason(), local(c.getOpenedAt()),

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The Chinese labels of a case's category and severity codes, as the process's start form offers them (the
  * select options of {@code <processKey>/StartEvent_*.form}, which process owners edit): one place for the labels
  * staff chose from. Complaint: category / severity; after-sales: serviceType / urgency; 12345: category / urgency;
- * process change: category / its level (a number, shown as it is). An unknown code is shown as it is.
+ * process change: category / its level (a number, shown as it is); the channel where the form asks for it. An unknown
+ * code is shown as it is.
  */
 @Component
 public class CaseLabels {
@@ -53,6 +54,11 @@ public class CaseLabels {
 
   public String severity(CaseType type, String code) {
     return label(type, FIELDS.get(type)[1], code);
+  }
+
+  /** The intake channel, where the start form offers a choice of it (the complaint's); else as it is. */
+  public String channel(CaseType type, String code) {
+    return label(type, "channel", code);
   }
 
   private String label(CaseType type, String field, String code) {

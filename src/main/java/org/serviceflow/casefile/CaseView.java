@@ -18,6 +18,7 @@ public record CaseView(
     String customerPhone,
     String customerEmail,
     String channel,
+    String channelLabel,
     String category,
     String categoryLabel,
     String severity,

@@ -77,7 +77,7 @@ class CasePageIT {
 
       // then: header facts with Chinese labels
       assertThat(text(browser, "h1")).contains(caseNumber, "投诉", "已挂起");
-      assertThat(text(browser, "#facts")).contains("页面测试客户", "13812345678", "产品质量", "一般", "客服部", "kefu1");
+      assertThat(text(browser, "#facts")).contains("页面测试客户", "13812345678", "电话", "产品质量", "一般", "客服部", "kefu1");
       // the deadlines with their states: first response met in time, verification paused
       assertThat(text(browser, "#deadlines tr[data-kind='FIRST_RESPONSE']")).contains("首次响应", "已完成（按时）");
       assertThat(text(browser, "#deadlines tr[data-kind='VERIFICATION']")).contains("初步核实", "已挂起");

@@ -151,8 +151,8 @@ class CaseFileServiceTest {
 
     // then codes stay, labels are the forms' Chinese ones; an unknown code reads as it is, none as none
     assertThat(caseFiles.get(complaint)).extracting(CaseView::category, CaseView::categoryLabel, CaseView::severity,
-        CaseView::severityLabel, CaseView::ownerGroupLabel)
-        .containsExactly("product-quality", "产品质量", "major", "重大", "客服部");
+        CaseView::severityLabel, CaseView::ownerGroupLabel, CaseView::channelLabel)
+        .containsExactly("product-quality", "产品质量", "major", "重大", "客服部", "电话");
     assertThat(caseFiles.get(appeal)).extracting(CaseView::categoryLabel, CaseView::severityLabel)
         .containsExactly("市场监管", "紧急");
     assertThat(caseFiles.get(unknown)).extracting(CaseView::categoryLabel, CaseView::severityLabel)
