@@ -20,6 +20,8 @@ class CaseDeadline {
   private Instant dueAt;
   private Instant warningAt;
   private Instant metAt;
+  private Instant originalDueAt;
+  private Instant extendedAt;
 
   protected CaseDeadline() {
   }
@@ -29,8 +31,28 @@ class CaseDeadline {
     this.kind = kind;
   }
 
-  /** A new due instant replaces the old one; the deadline is open again. */
+  /**
+   * A new due instant replaces the old one; the deadline is open again. A met deadline opened again with another due
+   * instant starts a new round (e.g. a 12345 re-handling): its extension is forgotten. A running one keeps it (a
+   * pause or holiday recalculation moves an extended deadline, it stays extended), and so does a met one opened
+   * again with the same due instant (the task entered again in the same round).
+   */
   void reschedule(Instant dueAt, Instant warningAt) {
+    if (this.metAt != null && !dueAt.equals(this.dueAt)) {
+      this.originalDueAt = null;
+      this.extendedAt = null;
+    }
+    this.dueAt = dueAt;
+    this.warningAt = warningAt;
+    this.metAt = null;
+  }
+
+  /** An approved extension moves it later: the due instant before the first extension is kept. */
+  void extend(Instant dueAt, Instant warningAt, Instant approvedAt) {
+    if (this.originalDueAt == null) {
+      this.originalDueAt = this.dueAt;
+    }
+    this.extendedAt = approvedAt;
     this.dueAt = dueAt;
     this.warningAt = warningAt;
     this.metAt = null;
@@ -47,4 +69,6 @@ class CaseDeadline {
   Instant getDueAt() { return dueAt; }
   Instant getWarningAt() { return warningAt; }
   Instant getMetAt() { return metAt; }
+  Instant getOriginalDueAt() { return originalDueAt; }
+  Instant getExtendedAt() { return extendedAt; }
 }

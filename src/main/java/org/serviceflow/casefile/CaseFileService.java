@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.serviceflow.identity.StaffGroup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,16 +37,21 @@ public class CaseFileService {
   private final CaseNumberGenerator numbers;
   private final CurrentActor currentActor;
   private final ZoneId zone;
+  private final List<CaseClock> clocks;
+  private final CaseLabels labels;
 
   CaseFileService(ServiceCaseRepository cases, CaseDeadlineRepository deadlines, CaseTimelineRepository timeline,
       CaseNumberGenerator numbers, CurrentActor currentActor,
-      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+      @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone, List<CaseClock> clocks,
+      CaseLabels labels) {
     this.cases = cases;
     this.deadlines = deadlines;
     this.timeline = timeline;
     this.numbers = numbers;
     this.currentActor = currentActor;
     this.zone = zone;
+    this.clocks = List.copyOf(clocks);
+    this.labels = labels;
   }
 
   /** Draws the next case number (prefix + date part + serial), writes the case file and a 受理 timeline entry. Returns the case number. */
@@ -98,6 +105,17 @@ public class CaseFileService {
     deadlines.save(deadline);
   }
 
+  /**
+   * Moves a running deadline later by an approved extension (延期): the new due and warning instants; the due instant
+   * before the first extension and the approval instant (engine clock) are kept, so the deadline reads 已延期.
+   */
+  public void extendDeadline(String caseNumber, String kind, Date dueAt, Date warningAt) {
+    Objects.requireNonNull(dueAt, "due date");
+    CaseDeadline deadline = deadlines.findByCaseIdAndKind(find(caseNumber).getId(), kind)
+        .orElseThrow(() -> new IllegalStateException("案件 " + caseNumber + " 没有期限 " + kind));
+    deadline.extend(dueAt.toInstant(), warningAt == null ? null : warningAt.toInstant(), EngineClock.now());
+  }
+
   /** Marks a deadline as met (its work was completed) at the given instant; the first instant is kept. */
   public void completeDeadline(String caseNumber, String kind, Instant metAt) {
     ServiceCase serviceCase = find(caseNumber);
@@ -123,16 +141,22 @@ public class CaseFileService {
         ACTION_CLOSED, null, outcome));
   }
 
-  /** The case file with its deadlines (earliest due first). */
+  /** The case file with its deadlines (earliest due first), each with its state at the engine clock's now. */
   @Transactional(readOnly = true)
   public CaseView get(String caseNumber) {
     ServiceCase c = find(caseNumber);
+    Instant now = EngineClock.now();
+    Instant pausedSince = clocks.stream().map(clock -> clock.stoppedSince(caseNumber)).flatMap(Optional::stream)
+        .min(Instant::compareTo).orElse(null);
     List<CaseView.Deadline> caseDeadlines = deadlines.findByCaseIdOrderByDueAtAscKindAsc(c.getId()).stream()
-        .map(d -> new CaseView.Deadline(d.getKind(), local(d.getDueAt()), local(d.getWarningAt()), local(d.getMetAt())))
+        .map(d -> deadline(d, pausedSince, now))
         .toList();
     return new CaseView(c.getCaseNumber(), c.getProcessType(), c.getProcessType().processKey(),
         c.getProcessType().label(), c.getProcessInstanceId(), c.getCustomerName(), c.getCustomerPhone(),
-        c.getCustomerEmail(), c.getChannel(), c.getCategory(), c.getSeverity(), c.getStatus(), c.getOwnerGroup(),
+        c.getCustomerEmail(), c.getChannel(), labels.channel(c.getProcessType(), c.getChannel()),
+        c.getCategory(), labels.category(c.getProcessType(), c.getCategory()),
+        c.getSeverity(), labels.severity(c.getProcessType(), c.getSeverity()), c.getStatus(), c.getOwnerGroup(),
+        c.getOwnerGroup() == null ? null : StaffGroup.chineseNameOf(c.getOwnerGroup()),
         c.getOwnerUser(), c.isFlaggedForReview(), c.getReviewReason(), local(c.getOpenedAt()),
         local(c.getClosedAt()), c.getOutcome(), caseDeadlines);
   }
@@ -144,6 +168,14 @@ public class CaseFileService {
         .map(e -> new TimelineEntryView(local(e.getOccurredAt()), e.getActor(), e.getAction(), e.getActivityId(),
             e.getOutcome()))
         .toList();
+  }
+
+  private CaseView.Deadline deadline(CaseDeadline d, Instant pausedSince, Instant now) {
+    DeadlineState state = DeadlineState.of(d.getDueAt(), d.getWarningAt(), d.getMetAt(), d.getExtendedAt(),
+        pausedSince, now);
+    return new CaseView.Deadline(d.getKind(), local(d.getDueAt()), local(d.getWarningAt()), local(d.getMetAt()),
+        state, state.label(), d.getMetAt() == null ? null : !d.getMetAt().isAfter(d.getDueAt()),
+        local(d.getOriginalDueAt()), local(d.getExtendedAt()));
   }
 
   private ServiceCase find(String caseNumber) {

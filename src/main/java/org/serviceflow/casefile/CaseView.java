@@ -3,7 +3,11 @@ package org.serviceflow.casefile;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** A case file as read by staff, auditors and reports: the case with its current deadlines. Times in the calendar zone. */
+/**
+ * A case file as read by staff, auditors and reports: the case with its current deadlines. Times in the calendar zone.
+ * Category and severity are codes, with the Chinese labels of the start form ({@link CaseLabels}); the owner group
+ * is an id, with its Chinese name.
+ */
 public record CaseView(
     String caseNumber,
     CaseType processType,
@@ -14,10 +18,14 @@ public record CaseView(
     String customerPhone,
     String customerEmail,
     String channel,
+    String channelLabel,
     String category,
+    String categoryLabel,
     String severity,
+    String severityLabel,
     String status,
     String ownerGroup,
+    String ownerGroupLabel,
     String ownerUser,
     boolean flaggedForReview,
     String reviewReason,
@@ -26,7 +34,13 @@ public record CaseView(
     String outcome,
     List<Deadline> deadlines) {
 
-  /** A deadline of the case; {@code metAt} is empty while it is still running. */
-  public record Deadline(String kind, OffsetDateTime dueAt, OffsetDateTime warningAt, OffsetDateTime metAt) {
+  /**
+   * A deadline of the case; {@code metAt} is empty while it is still running. {@code state} (with its Chinese
+   * {@code stateLabel}) is where it stands at the engine clock's now ({@link DeadlineState}); {@code metInTime} is
+   * empty while it runs. {@code originalDueAt} and {@code extendedAt} are set once an approved extension moved it.
+   */
+  public record Deadline(String kind, OffsetDateTime dueAt, OffsetDateTime warningAt, OffsetDateTime metAt,
+      DeadlineState state, String stateLabel, Boolean metInTime, OffsetDateTime originalDueAt,
+      OffsetDateTime extendedAt) {
   }
 }

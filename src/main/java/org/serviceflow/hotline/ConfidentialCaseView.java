@@ -51,8 +51,9 @@ class ConfidentialCaseView implements CaseViewPolicy {
 
   static CaseView masked(CaseView view) {
     return new CaseView(view.caseNumber(), view.processType(), view.processKey(), view.processLabel(),
-        view.processInstanceId(), HIDDEN_NAME, null, null, view.channel(), view.category(), view.severity(),
-        view.status(), view.ownerGroup(), view.ownerUser(), view.flaggedForReview(), view.reviewReason(),
-        view.openedAt(), view.closedAt(), view.outcome(), view.deadlines());
+        view.processInstanceId(), HIDDEN_NAME, null, null, view.channel(), view.channelLabel(), view.category(),
+        view.categoryLabel(), view.severity(), view.severityLabel(), view.status(), view.ownerGroup(),
+        view.ownerGroupLabel(), view.ownerUser(), view.flaggedForReview(), view.reviewReason(), view.openedAt(),
+        view.closedAt(), view.outcome(), view.deadlines());
   }
 }

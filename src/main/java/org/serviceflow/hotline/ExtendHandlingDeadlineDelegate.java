@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * 延长办理时限 (PROCESSES.md D.9): the dispatchers approved the extension (at most once, at most
  * {@code maxExtensionWorkdays}). Moves the running clock by the approved working days: the variables
  * {@code handlingDueAt}/{@code handlingWarningAt} (which the handling task's due and follow-up dates read when it is
- * entered again), the due dates of the running warning and overdue timer jobs, and the case file's deadline.
+ * entered again), the due dates of the running warning and overdue timer jobs, and the case file's deadline (recorded as extended: 已延期).
  */
 @Component
 class ExtendHandlingDeadlineDelegate implements JavaDelegate {
@@ -48,7 +48,7 @@ class ExtendHandlingDeadlineDelegate implements JavaDelegate {
       moveTimer(execution.getProcessInstanceId(), OVERDUE_TIMER, moved.dueAt());
       return null;
     });
-    caseFiles.setDeadline(appeal.caseNumber(), "HANDLING", moved.dueAt(), moved.warningAt());
+    caseFiles.extendDeadline(appeal.caseNumber(), "HANDLING", moved.dueAt(), moved.warningAt());
     records.extended(appeal.caseNumber(), days, moved.dueAt());
     caseFiles.record(appeal.caseNumber(), null, execution.getCurrentActivityName(), execution.getCurrentActivityId(),
         "延期 " + days + " 个工作日");

@@ -1,28 +1,38 @@
 package org.serviceflow.identity;
 
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/me}: who the caller is and which groups (roles) they belong to. */
+/**
+ * {@code GET /api/me}: who the caller is, which groups (roles) they belong to, and which Camunda webapps they may
+ * open ({@code apps}: tasklist, cockpit, admin; APPLICATION ACCESS, camunda-admin all), so our pages link only there.
+ */
 @RestController
 class MeController {
 
   private final CurrentUser currentUser;
-  private final IdentityService identityService;
+  static final List<String> WEBAPPS = List.of("tasklist", "cockpit", "admin");
 
-  MeController(CurrentUser currentUser, IdentityService identityService) {
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+
+  MeController(CurrentUser currentUser, IdentityService identityService, AuthorizationService authorizationService) {
     this.currentUser = currentUser;
     this.identityService = identityService;
+    this.authorizationService = authorizationService;
   }
 
   record GroupView(String id, String name) {
   }
 
-  record MeView(String id, String firstName, String lastName, String email, List<GroupView> groups) {
+  record MeView(String id, String firstName, String lastName, String email, List<GroupView> groups, List<String> apps) {
   }
 
   @GetMapping("/api/me")
@@ -32,7 +42,15 @@ class MeController {
     List<GroupView> groups = identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc()
         .list().stream().map(MeController::view).toList();
     return new MeView(userId, user == null ? null : user.getFirstName(),
-        user == null ? null : user.getLastName(), user == null ? null : user.getEmail(), groups);
+        user == null ? null : user.getLastName(), user == null ? null : user.getEmail(), groups, apps(userId));
+  }
+
+  /** Checked as the system: reading authorizations is not for every caller, their own answer is. */
+  private List<String> apps(String userId) {
+    List<String> groupIds = currentUser.groupIds();
+    return currentUser.asSystem(() -> WEBAPPS.stream().filter(app -> currentUser.isAdmin()
+        || authorizationService.isUserAuthorized(userId, groupIds, Permissions.ACCESS, Resources.APPLICATION, app))
+        .toList());
   }
 
   private static GroupView view(Group group) {

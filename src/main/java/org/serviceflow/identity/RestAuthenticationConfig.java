@@ -10,7 +10,9 @@ import org.springframework.core.Ordered;
 
 /**
  * HTTP Basic against Camunda's identity service for the engine REST API and our own API: an
- * anonymous or wrong login gets 401. For the length of the request the engine's current
+ * anonymous or wrong login gets 401. Our API also takes the webapps' session login for reads
+ * ({@link SessionOrBasicAuthenticationProvider}: staff signed in to Tasklist open ServiceFlow's pages); a write
+ * with only the session is refused (403), so another site cannot act for a signed-in clerk. For the length of the request the engine's current
  * authentication is the caller (so authorization checks apply), afterwards it is cleared.
  * Our controllers read the caller through {@link CurrentUser}. The webapps (/camunda) keep their
  * own session login; /actuator/health stays open. Deployment changes through /engine-rest are for
@@ -20,18 +22,30 @@ import org.springframework.core.Ordered;
 @Configuration(proxyBeanMethods = false)
 class RestAuthenticationConfig {
 
-  static final String[] PROTECTED_PATHS = {"/engine-rest/*", "/api/*"};
+  static final String ENGINE_REST_PATH = "/engine-rest/*";
+  static final String API_PATH = "/api/*";
   /** After Spring's own filters (encoding, request context), before the deployment guard. */
   static final int AUTHENTICATION_ORDER = Ordered.LOWEST_PRECEDENCE - 20;
 
+  /** /engine-rest: HTTP Basic only (the webapps reach the engine through their own /camunda/api). */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthenticationFilter() {
+    return authentication("serviceflow-rest-authentication", HttpBasicAuthenticationProvider.class, ENGINE_REST_PATH);
+  }
+
+  /** /api: HTTP Basic, or the webapps' session for GET and HEAD. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter() {
+    return authentication("serviceflow-api-authentication", SessionOrBasicAuthenticationProvider.class, API_PATH);
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> authentication(String name,
+      Class<?> provider, String path) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("serviceflow-rest-authentication");
-    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(PROTECTED_PATHS);
+    registration.setName(name);
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, provider.getName());
+    registration.addUrlPatterns(path);
     registration.setAsyncSupported(true);
     registration.setOrder(AUTHENTICATION_ORDER);
     return registration;

@@ -55,6 +55,16 @@ public enum StaffGroup {
     return chineseName;
   }
 
+  /** The Chinese name of a group id of the catalogue; any other id (e.g. a unit added in Admin) as it is. */
+  public static String chineseNameOf(String groupId) {
+    for (StaffGroup group : values()) {
+      if (group.id.equals(groupId)) {
+        return group.chineseName;
+      }
+    }
+    return groupId;
+  }
+
   /** Keys of the processes this group starts (Tasklist "start process", intake API). */
   public List<String> startableProcessKeys() {
     return startableProcessKeys;

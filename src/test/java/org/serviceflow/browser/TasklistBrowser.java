@@ -245,7 +245,16 @@ final class TasklistBrowser implements AutoCloseable {
 
   /** Saves a screenshot of the viewport as {@code tasklist-<name>.png}. */
   Path screenshot(String name) {
-    Path target = screenshots.resolve("tasklist-" + name + ".png");
+    return screenshotTo(screenshots.resolve("tasklist-" + name + ".png"));
+  }
+
+  /** Saves a screenshot of the viewport to the given file (its folder is created). */
+  Path screenshotTo(Path target) {
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
     try {
       Files.write(target, png);

@@ -140,6 +140,100 @@ class CaseFileServiceTest {
   }
 
   @Test
+  void shouldLabelCategoryAndSeverityAsTheStartFormOffersThem() {
+    // given a complaint and a 12345 appeal with the codes their start forms store, and a code no form knows
+    String complaint = caseFiles.open(new NewCase(CaseType.COMPLAINT, "pi-2", "张三", null, null, "phone",
+        "product-quality", "major", "customer-service", "cs1", Instant.parse("2026-11-05T02:00:00Z")));
+    String appeal = caseFiles.open(new NewCase(CaseType.HOTLINE, "pi-3", "王五", null, null, "12345",
+        "market", "urgent", "hotline-operators", "huawu", Instant.parse("2026-11-05T02:00:00Z")));
+    String unknown = caseFiles.open(new NewCase(CaseType.COMPLAINT, "pi-4", "张三", null, null, "phone",
+        "no-such-category", null, "customer-service", "cs1", Instant.parse("2026-11-05T02:00:00Z")));
+
+    // then codes stay, labels are the forms' Chinese ones; an unknown code reads as it is, none as none
+    assertThat(caseFiles.get(complaint)).extracting(CaseView::category, CaseView::categoryLabel, CaseView::severity,
+        CaseView::severityLabel, CaseView::ownerGroupLabel, CaseView::channelLabel)
+        .containsExactly("product-quality", "产品质量", "major", "重大", "客服部", "电话");
+    assertThat(caseFiles.get(appeal)).extracting(CaseView::categoryLabel, CaseView::severityLabel)
+        .containsExactly("市场监管", "紧急");
+    assertThat(caseFiles.get(unknown)).extracting(CaseView::categoryLabel, CaseView::severityLabel)
+        .containsExactly("no-such-category", null);
+  }
+
+  @Test
+  void shouldStateEachDeadlineAgainstTheEngineClock() {
+    // given a verification due 11-10 17:30 with its warning a day before, and a first response due 11-06 10:00
+    String caseNumber = caseFiles.open(complaint("cs1", Instant.parse("2026-11-05T02:00:00Z")));
+    Instant due = Instant.parse("2026-11-10T09:30:00Z");
+    caseFiles.setDeadline(caseNumber, "VERIFICATION", Date.from(due), Date.from(due.minusSeconds(86400)));
+    caseFiles.setDeadline(caseNumber, "FIRST_RESPONSE", Date.from(Instant.parse("2026-11-06T02:00:00Z")), null);
+
+    // then: in time before the warning, warned from it on, overdue after the due instant
+    assertThat(stateAt(caseNumber, "VERIFICATION", "2026-11-08T00:00:00Z")).isEqualTo(DeadlineState.IN_TIME);
+    assertThat(stateAt(caseNumber, "VERIFICATION", "2026-11-09T09:30:00Z")).isEqualTo(DeadlineState.WARNED);
+    assertThat(stateAt(caseNumber, "VERIFICATION", "2026-11-10T09:30:00Z")).isEqualTo(DeadlineState.WARNED);
+    assertThat(stateAt(caseNumber, "VERIFICATION", "2026-11-10T09:30:01Z")).isEqualTo(DeadlineState.OVERDUE);
+
+    // when the first response is done late and the verification in time
+    caseFiles.completeDeadline(caseNumber, "FIRST_RESPONSE", Instant.parse("2026-11-06T03:00:00Z"));
+    caseFiles.completeDeadline(caseNumber, "VERIFICATION", Instant.parse("2026-11-10T09:30:00Z"));
+
+    // then both read 已完成, with whether they were in time, whatever the clock says
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
+    assertThat(caseFiles.get(caseNumber).deadlines()).extracting(CaseView.Deadline::kind, CaseView.Deadline::state,
+            CaseView.Deadline::stateLabel, CaseView.Deadline::metInTime)
+        .containsExactly(tuple("FIRST_RESPONSE", DeadlineState.MET, "已完成", false),
+            tuple("VERIFICATION", DeadlineState.MET, "已完成", true));
+  }
+
+  @Test
+  void shouldRecordAnExtensionUntilTheDeadlineOpensForANewRound() {
+    // given a handling deadline due 11-10 17:30, warned from 11-09 17:30
+    String caseNumber = caseFiles.open(complaint("cs1", Instant.parse("2026-11-05T02:00:00Z")));
+    Instant due = Instant.parse("2026-11-10T09:30:00Z");
+    caseFiles.setDeadline(caseNumber, "HANDLING", Date.from(due), Date.from(due.minusSeconds(86400)));
+
+    // when an extension of two days is approved on 11-09 12:00 (already warned), then a pause moves it an hour on
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-09T12:00:00Z")));
+    assertThat(stateAt(caseNumber, "HANDLING", "2026-11-09T12:00:00Z")).isEqualTo(DeadlineState.WARNED);
+    Instant extended = Instant.parse("2026-11-12T09:30:00Z");
+    caseFiles.extendDeadline(caseNumber, "HANDLING", Date.from(extended), Date.from(extended.minusSeconds(86400)));
+    caseFiles.setDeadline(caseNumber, "HANDLING", Date.from(extended.plusSeconds(3600)),
+        Date.from(extended.minusSeconds(86400 - 3600)));
+
+    // then it reads 已延期, keeps the first due instant and the approval, and warns and overdues as before
+    CaseView.Deadline handling = deadline(caseNumber, "HANDLING");
+    assertThat(handling.state()).isEqualTo(DeadlineState.EXTENDED);
+    assertThat(handling.stateLabel()).isEqualTo("已延期");
+    assertThat(handling.originalDueAt().toInstant()).isEqualTo(due);
+    assertThat(handling.extendedAt().toInstant()).isEqualTo(Instant.parse("2026-11-09T12:00:00Z"));
+    assertThat(handling.dueAt().toInstant()).isEqualTo(extended.plusSeconds(3600));
+    assertThat(stateAt(caseNumber, "HANDLING", "2026-11-11T11:00:00Z")).isEqualTo(DeadlineState.WARNED);
+    assertThat(stateAt(caseNumber, "HANDLING", "2026-11-12T10:30:01Z")).isEqualTo(DeadlineState.OVERDUE);
+
+    // when the work is done and a new round opens the deadline again (a re-handling)
+    caseFiles.completeDeadline(caseNumber, "HANDLING", Instant.parse("2026-11-12T01:00:00Z"));
+    caseFiles.setDeadline(caseNumber, "HANDLING", Date.from(Instant.parse("2026-11-20T09:30:00Z")), null);
+
+    // then the extension belongs to the old round
+    CaseView.Deadline again = deadline(caseNumber, "HANDLING");
+    assertThat(again.originalDueAt()).isNull();
+    assertThat(again.extendedAt()).isNull();
+    assertThat(stateAt(caseNumber, "HANDLING", "2026-11-13T00:00:00Z")).isEqualTo(DeadlineState.IN_TIME);
+    assertThatThrownBy(() -> caseFiles.extendDeadline(caseNumber, "REPLY", Date.from(extended), null))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("REPLY");
+  }
+
+  private DeadlineState stateAt(String caseNumber, String kind, String now) {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(now)));
+    return deadline(caseNumber, kind).state();
+  }
+
+  private CaseView.Deadline deadline(String caseNumber, String kind) {
+    return caseFiles.get(caseNumber).deadlines().stream().filter(d -> d.kind().equals(kind)).findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void shouldUpdateStatusFlagForReviewAndLinkProcessInstance() {
     // given
     String caseNumber = caseFiles.open(complaint("cs1", Instant.parse("2026-11-05T02:00:00Z")));

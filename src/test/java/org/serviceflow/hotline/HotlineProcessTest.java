@@ -34,6 +34,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.DeadlineState;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -271,6 +272,9 @@ class HotlineProcessTest extends ProcessTestSupport {
         .satisfies(d -> {
           assertThat(d.dueAt().toInstant()).as("case file deadline").isEqualTo(movedDue.toInstant());
           assertThat(d.warningAt().toInstant()).isEqualTo(movedWarning.toInstant());
+          assertThat(d.state()).as("case file deadline state").isEqualTo(DeadlineState.EXTENDED);
+          assertThat(d.originalDueAt().toInstant()).isEqualTo(due.toInstant());
+          assertThat(d.extendedAt()).isNotNull();
         });
     assertThat(appeal).variables().containsEntry("handlingDueAt", movedDue).containsEntry("extended", true);
     assertThat(appealRow(caseNumber)).containsEntry("EXTENDED", true).containsEntry("EXTENSION_DAYS", 3);
@@ -281,12 +285,19 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(appeal).isWaitingAt("Task_HandleAppeal");
     assertThat(passedTimes(appeal, "Task_ApproveExtension")).isOne();
     assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(movedDue);
+    assertThat(handlingDeadline(caseNumber).state()).as("the same round: still extended").isEqualTo(DeadlineState.EXTENDED);
+    assertThat(handlingDeadline(caseNumber).originalDueAt().toInstant()).isEqualTo(due.toInstant());
 
     // the moved warning fires at its new instant, not at the old one
     fireTimer(appeal, "BoundaryEvent_HandlingWarning", OffsetDateTime.parse("2026-11-13T17:30:00+08:00"));
     assertThat(templatesSentTo(caseNumber, "zhujian")).contains("hotline.handlingWarning");
+    assertThat(handlingDeadline(caseNumber).state()).isEqualTo(DeadlineState.WARNED);
     reply(appeal);
     assertThat(appealRow(caseNumber)).containsEntry("REPLIED_ON_TIME", true);
+    assertThat(handlingDeadline(caseNumber)).satisfies(d -> {
+      assertThat(d.state()).isEqualTo(DeadlineState.MET);
+      assertThat(d.metInTime()).isTrue();
+    });
   }
 
   @Test
@@ -666,5 +677,11 @@ class HotlineProcessTest extends ProcessTestSupport {
     return timeline(caseNumber).stream().map(TimelineEntryView::action).toList();
   }
 
+
+
+  private CaseView.Deadline handlingDeadline(String caseNumber) {
+    return caseFiles.get(caseNumber).deadlines().stream().filter(d -> d.kind().equals("HANDLING")).findFirst()
+        .orElseThrow();
+  }
 
 }

@@ -3,6 +3,8 @@ package org.serviceflow.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+import static org.serviceflow.support.IntakeRequests.appeal;
+import static org.serviceflow.support.IntakeRequests.complaint;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.serviceflow.identity.AuthorizationMatrix.Expectation;
 import org.serviceflow.support.EngineRest;
 import org.serviceflow.support.EngineRest.Step;
+import org.serviceflow.support.IntakeRequests;
 import org.serviceflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -639,8 +642,7 @@ class AuthorizationMatrixIT {
 
   /** A 举报 about the market taken in by the operator, dispatched (to unit-market) and waiting at 签收. */
   private Report newReport() {
-    ObjectNode report = appeal(REPORTER_NAME, REPORTER_PHONE).put("appealType", "report").put("category", "market")
-        .put("content", "某超市销售过期食品").put("target", "幸福路某超市");
+    ObjectNode report = IntakeRequests.report(REPORTER_NAME, REPORTER_PHONE);
     String caseNumber = created(as(Caller.of("hotline-operators"), HttpMethod.POST, "/api/hotline/appeals", report,
         MediaType.APPLICATION_JSON));
     new EngineRest(rest).complete(caseNumber, new Step("Task_TriageAppeal", OPERATOR, Map.of("triageResult", "dispatch")));
@@ -786,22 +788,6 @@ class AuthorizationMatrixIT {
     return parts;
   }
 
-  static ObjectNode complaint(String customerName) {
-    ObjectNode complaint = JSON.createObjectNode();
-    complaint.put("customerName", customerName);
-    complaint.put("customerPhone", "13812345678");
-    complaint.put("customerEmail", "customer@example.com");
-    complaint.put("customerTier", "A");
-    complaint.put("productOrOrderNo", "SO-2026-0042");
-    complaint.put("content", "新买的净水器使用三天后漏水，地板被泡坏。");
-    complaint.put("occurredOn", LocalDate.now(SHANGHAI).minusDays(2).toString());
-    complaint.put("channel", "phone");
-    complaint.put("category", "product-quality");
-    complaint.put("severity", "general");
-    complaint.put("againstStaff", false);
-    return complaint;
-  }
-
   static ObjectNode serviceRequest(String customerName) {
     ObjectNode request = JSON.createObjectNode();
     request.put("customerName", customerName);
@@ -817,25 +803,6 @@ class AuthorizationMatrixIT {
     request.put("faultDescription", "净水器出水很慢，滤芯指示灯一直闪烁");
     request.put("urgency", "normal");
     return request;
-  }
-
-  /** A 投诉 to the 12345 hotline about housing, with every field a complaint requires. */
-  static ObjectNode appeal(String citizenName, String phone) {
-    ObjectNode appeal = JSON.createObjectNode();
-    appeal.put("citizenName", citizenName);
-    appeal.put("citizenPhone", phone);
-    appeal.put("appealType", "complaint");
-    appeal.put("urgency", "normal");
-    appeal.put("area", "district-a");
-    appeal.put("category", "housing");
-    appeal.put("content", "小区电梯停运两周，物业不予维修。");
-    appeal.put("eventDate", LocalDate.now(SHANGHAI).minusDays(3).toString());
-    appeal.put("eventLocation", "幸福路 8 号幸福小区 3 栋");
-    appeal.put("peopleInvolved", "3 栋全体住户，物业经理");
-    appeal.put("target", "幸福小区物业服务中心");
-    appeal.put("reason", "电梯故障两周未修");
-    appeal.put("evidence", "报修单号 WX-0915");
-    return appeal;
   }
 
   private static Map<String, Object> typed(Object value, String type) {

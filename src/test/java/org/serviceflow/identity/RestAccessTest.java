@@ -73,6 +73,15 @@ class RestAccessTest {
     assertThat(me.getBody().path("id").asText()).isEqualTo("kefu1");
     assertThat(me.getBody().path("lastName").asText()).isEqualTo("王");
     assertThat(me.getBody().path("groups").findValuesAsText("name")).containsExactly("客服部");
+    assertThat(me.getBody().path("apps")).extracting(JsonNode::asText).containsExactly("tasklist");
+  }
+
+  @Test
+  void shouldNameTheWebappsTheCallerMayOpen() {
+    assertThat(as("shenji").getForEntity("/api/me", JsonNode.class).getBody().path("apps"))
+        .as("auditors: Cockpit only").extracting(JsonNode::asText).containsExactly("cockpit");
+    assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/me", JsonNode.class).getBody().path("apps"))
+        .extracting(JsonNode::asText).containsExactly("tasklist", "cockpit", "admin");
   }
 
   @Test

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.support.Intakes;
 import org.serviceflow.support.ProcessTestSupport;
+import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.DeadlineState;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -74,6 +76,11 @@ class CasePauseTest extends ProcessTestSupport {
     // then the case is paused and its timers stand still
     assertThat(caseFiles.get(caseNumber).status()).isEqualTo(CasePauses.STATUS_PAUSED);
     assertThat(timers(complaint)).isNotEmpty().allSatisfy(job -> assertThat(job.isSuspended()).isTrue());
+    assertThat(verification(caseNumber).state()).as("the clock stands").isEqualTo(DeadlineState.PAUSED);
+    assertThat(verification(caseNumber).stateLabel()).isEqualTo("已挂起");
+    clockAt("2026-10-09T09:00:00+08:00");
+    assertThat(verification(caseNumber).state()).as("past the old due instant, paused is not overdue")
+        .isEqualTo(DeadlineState.PAUSED);
 
     // when the photos arrive on 10-08 at 10:00 and the pause is resumed: 9 h of 09-30 + 10 h of 10-08 = 19 h
     clockAt("2026-10-08T10:00:00+08:00");
@@ -89,6 +96,8 @@ class CasePauseTest extends ProcessTestSupport {
     assertThat(caseFiles.get(caseNumber).deadlines()).filteredOn(d -> d.kind().equals("VERIFICATION"))
         .singleElement().satisfies(d -> assertThat(d.dueAt()).isEqualTo(OffsetDateTime.parse("2026-10-09T12:30:00+08:00")));
     assertThat(caseFiles.get(caseNumber).status()).isEqualTo("核实中");
+    assertThat(verification(caseNumber).state()).as("running again, before its moved warning")
+        .isEqualTo(DeadlineState.IN_TIME);
     List<TimelineEntryView> entries = caseFiles.timeline(caseNumber).stream()
         .filter(e -> e.action().equals(CasePauses.ACTION_PAUSED) || e.action().equals(CasePauses.ACTION_RESUMED)).toList();
     assertThat(entries).extracting(TimelineEntryView::action).containsExactly("挂起", "恢复");
@@ -195,6 +204,12 @@ class CasePauseTest extends ProcessTestSupport {
 
   private List<Job> timers(ProcessInstance instance) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).timers().list();
+  }
+
+
+  private CaseView.Deadline verification(String caseNumber) {
+    return caseFiles.get(caseNumber).deadlines().stream().filter(d -> d.kind().equals("VERIFICATION")).findFirst()
+        .orElseThrow();
   }
 
 }
