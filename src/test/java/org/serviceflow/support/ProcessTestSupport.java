@@ -33,6 +33,8 @@ public abstract class ProcessTestSupport {
   @Autowired protected CaseFileService caseFiles;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired private RuntimeService runtime;
+  @Autowired private org.camunda.bpm.engine.FormService forms;
+  @Autowired private org.camunda.bpm.engine.RepositoryService repository;
   @Autowired private org.camunda.bpm.engine.IdentityService identity;
 
   /** Starts a process as this user of this group (its start event's initiator). */
@@ -40,6 +42,21 @@ public abstract class ProcessTestSupport {
     identity.setAuthentication(user, List.of(group));
     try {
       return runtime.startProcessInstanceByKey(processKey, variables);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /**
+   * Starts a process from its Tasklist start form as this user of this group: the call behind Tasklist's
+   * {@code POST /process-definition/{id}/submit-form}, whose answer is the returned instance (with its business key).
+   */
+  protected ProcessInstance submitStartFormAs(String user, String group, String processKey, Map<String, Object> variables) {
+    String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+        .singleResult().getId();
+    identity.setAuthentication(user, List.of(group));
+    try {
+      return forms.submitStartForm(definitionId, variables);
     } finally {
       identity.clearAuthentication();
     }
