@@ -497,8 +497,12 @@ class HotlineProcessTest extends ProcessTestSupport {
     intake.put("confidential", true);
     ProcessInstance appeal = receive(intake);
     String caseNumber = appeal.getBusinessKey();
+    assertThat(task(appeal, "Task_TriageAppeal").getDescription()).as("the centre's card")
+        .startsWith(caseNumber + " · 诉求人：王五");
     dispatch(appeal);
     Task signFor = task(appeal, "Task_SignFor");
+    assertThat(signFor.getDescription()).as("the unit's card").startsWith(caseNumber + " · 诉求人：（保密）")
+        .doesNotContain("王五", PHONE);
 
     identityService.setAuthentication("shichang", List.of("unit-market"));
     Map<String, Object> visibleToUnit = taskService.getVariables(signFor.getId());
@@ -539,11 +543,26 @@ class HotlineProcessTest extends ProcessTestSupport {
     ProcessInstance appeal = receive(intake("help", "normal", "market", "district-a"));
     dispatch(appeal);
     Task signFor = task(appeal, "Task_SignFor");
+    assertThat(signFor.getDescription()).startsWith(appeal.getBusinessKey() + " · 诉求人：王五");
 
     identityService.setAuthentication("shichang", List.of("unit-market"));
     Map<String, Object> visibleToUnit = taskService.getVariables(signFor.getId());
 
     assertThat(visibleToUnit).containsEntry("citizenName", "王五").containsEntry("citizenPhone", PHONE);
+  }
+
+  @Test
+  void shouldAnswerTheTasklistStartWithTheAppealNumberAndLabelTheCodesOfTheSummary() {
+    at(RECEIVED);
+    ProcessInstance appeal = submitStartFormAs("huawu", "hotline-operators", HotlineVariables.PROCESS_KEY,
+        intake("complaint", "urgent", "housing", "district-a"));
+
+    assertThat(appeal.getBusinessKey()).startsWith("RX" + RECEIVED.format(DateTimeFormatter.ofPattern("yyMMdd")));
+    Task triage = task(appeal, "Task_TriageAppeal");
+    assertThat(triage.getDescription()).startsWith(appeal.getBusinessKey() + " · 诉求人：王五");
+    assertThat(taskService.getVariablesLocal(triage.getId()))
+        .containsEntry("appealTypeLabel", "投诉").containsEntry("urgencyLabel", "紧急")
+        .containsEntry("categoryLabel", "住房").containsEntry("areaLabel", "示例区");
   }
 
   // ------------------------------------------------------------------------------------------ default deadlines
