@@ -1,10 +1,13 @@
 package org.serviceflow.taskcard;
 
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -30,24 +33,28 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
-    }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEvent) {
-        ProcessForms.of(startEvent.getProcessDefinition()).add(formRef(startEventElement));
-      }
+    List<BpmnParseListener> listeners = Optional.ofNullable(configuration.getCustomPostBPMNParseListeners())
+        .orElseGet(ArrayList::new);
+    listeners.add(new FormsAndCards());
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
 
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        ProcessForms forms = ProcessForms.of(activity.getProcessDefinition());
-        forms.add(formRef(userTaskElement));
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, new TaskCardListener(forms, cards));
-        }
+  /** Notes each form a model refers to and gives each of its user tasks the card listener. */
+  private final class FormsAndCards extends AbstractBpmnParseListener {
+
+    @Override
+    public void parseStartEvent(Element startEventElement, ScopeImpl scope, ActivityImpl startEvent) {
+      ProcessForms.of(startEvent.getProcessDefinition()).add(formRef(startEventElement));
+    }
+
+    @Override
+    public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+      ProcessForms forms = ProcessForms.of(activity.getProcessDefinition());
+      forms.add(formRef(userTaskElement));
+      if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+        userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, new TaskCardListener(forms, cards));
       }
-    });
+    }
   }
 
   private static String formRef(Element element) {
