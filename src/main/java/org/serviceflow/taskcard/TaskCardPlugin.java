@@ -52,7 +52,9 @@ class TaskCardPlugin extends AbstractProcessEnginePlugin {
       ProcessForms forms = ProcessForms.of(activity.getProcessDefinition());
       forms.add(formRef(userTaskElement));
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-        userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, new TaskCardListener(forms, cards));
+        TaskCardListener listener = new TaskCardListener(forms, cards);
+        userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, listener);
+        userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, listener);
       }
     }
   }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Tasklist's task list shows (scripts/serviceflow-cases.js) with a link to the case page {@code /cases/{number}}.
  * The model's documentation of the task follows after a blank line. The customer is shown as every candidate of
  * the task may see it ({@link TaskAudiencePolicy}): a confidential 12345 reporter offered to a unit reads
- * "（保密）". A task of a process instance without case file keeps its description.
+ * "（保密）". The card is written again when the task is assigned (转办, 委派), for the new audience. A task of a
+ * process instance without case file keeps its description.
  */
 @Component
 class TaskCards {
@@ -47,7 +48,16 @@ class TaskCards {
     for (TaskAudiencePolicy policy : policies) {
       view = policy.visibleToAll(view, audience);
     }
-    task.setDescription(description(view, task.getDescription()));
+    task.setDescription(description(view, documentation(caseNumber, task.getDescription())));
+  }
+
+  /** The model's documentation in a description, without a case line written before (the task is described again). */
+  static String documentation(String caseNumber, String description) {
+    if (description == null || !description.startsWith(caseNumber + SEPARATOR)) {
+      return description;
+    }
+    int end = description.indexOf("\n\n");
+    return end < 0 ? null : description.substring(end + 2);
   }
 
   /** {@code TS2612000123 · 客户：张三}. */

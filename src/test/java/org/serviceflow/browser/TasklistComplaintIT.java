@@ -95,12 +95,16 @@ class TasklistComplaintIT {
       assertThat(runtimeService.getVariable(started.getId(), "handlingGroup")).isEqualTo("quality");
 
       // when: the quality department's user responds first, then opens the verification and fills its form
+      String intakeNotice = "/camunda/api/tasklist/plugin/serviceflow-intake/default/intake/" + caseNumber;
+      assertThat(browser.status(intakeNotice)).as("the case's owner reads its intake notice").isEqualTo(200);
       browser.logout();
+      assertThat(browser.status(intakeNotice)).as("nobody signed in").isEqualTo(401);
       Task firstResponse = taskService.createTaskQuery().processInstanceId(started.getId())
           .taskDefinitionKey("Task_FirstResponse").singleResult();
       assertThat(firstResponse).as("first response task").isNotNull();
       String quality = firstResponse.getAssignee() != null ? firstResponse.getAssignee() : QUALITY_DEFAULT;
       browser.login(quality, PASSWORD);
+      assertThat(browser.status(intakeNotice)).as("another user is not told the intake").isEqualTo(404);
       browser.showTask("我的待办", "首次响应", firstResponse.getId());
       WebElement card = browser.caseLineOfCard(firstResponse.getId());
       assertThat(card.getText()).isEqualTo(caseNumber + " · 客户：" + CUSTOMER);

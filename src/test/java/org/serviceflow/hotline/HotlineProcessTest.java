@@ -522,6 +522,21 @@ class HotlineProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldMaskTheReporterOnTheCardOnceTheTaskIsAssignedOutsideTheCentre() {
+    Map<String, Object> intake = intake("report", "normal", "market", "district-a");
+    intake.put("confidential", true);
+    ProcessInstance appeal = receive(intake);
+    Task triage = task(appeal, "Task_TriageAppeal");
+    assertThat(triage.getDescription()).startsWith(appeal.getBusinessKey() + " · 诉求人：王五");
+
+    taskService.setAssignee(triage.getId(), "shichang");
+
+    String description = task(appeal, "Task_TriageAppeal").getDescription();
+    assertThat(description).startsWith(appeal.getBusinessKey() + " · 诉求人：（保密）\n\n").doesNotContain("王五");
+    assertThat(description.split("\n\n", -1)).as("one case line, then the model's documentation").hasSize(2);
+  }
+
+  @Test
   void shouldTakeAConfidentialIdentityGivenAsTransientVariablesIntoTheCaseFileOnly() {
     Map<String, Object> intake = intake("help", "normal", "housing", "district-a");
     intake.put("confidential", true);

@@ -29,6 +29,17 @@ class TaskCardsTest {
   }
 
   @Test
+  void shouldReplaceTheCaseLineWhenTheTaskIsDescribedAgain() {
+    String first = TaskCards.description(view("RX2611020001", CaseType.HOTLINE, "王五", "huawu", List.of()), "派单。");
+    CaseView masked = view("RX2611020001", CaseType.HOTLINE, "（保密）", "huawu", List.of());
+
+    assertThat(TaskCards.description(masked, TaskCards.documentation("RX2611020001", first)))
+        .isEqualTo("RX2611020001 · 诉求人：（保密）\n\n派单。");
+    assertThat(TaskCards.documentation("RX2611020001", "RX2611020001 · 诉求人：王五")).isNull();
+    assertThat(TaskCards.documentation("RX2611020001", "派单。")).isEqualTo("派单。");
+  }
+
+  @Test
   void shouldNameThePartyAsEachProcessCallsItAndAnAnonymousOne() {
     assertThat(TaskCards.caseLine(view("RX2611020001", CaseType.HOTLINE, null, "huawu", List.of())))
         .isEqualTo("RX2611020001 · 诉求人：（未留姓名）");
