@@ -650,7 +650,7 @@ class AfterSalesProcessTest extends ProcessTestSupport {
   @Test
   void shouldAnswerTheTasklistStartWithTheOrderNumberAndCardTheFirstTaskWithCustomerAndLabels() {
     ClockUtil.setCurrentTime(date(RECEIVED));
-    ProcessInstance order = submitStartFormAs("kefu1", "customer-service", AfterSalesVariables.PROCESS_KEY,
+    ProcessInstance order = submitStartFormAs("kefu1", AfterSalesVariables.PROCESS_KEY,
         intake("installation", "2026-10-01"));
 
     assertThat(order.getBusinessKey()).startsWith("SH" + RECEIVED.format(DateTimeFormatter.ofPattern("yyMM")));

@@ -434,7 +434,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
   @Test
   void shouldAnswerTheTasklistStartWithTheCaseNumberAndCardEveryTaskWithCaseCustomerAndLabels() {
     clockAt("2026-11-02T09:00:00+08:00");
-    ProcessInstance complaint = submitStartFormAs("kefu1", "customer-service", ComplaintVariables.PROCESS_KEY, intake());
+    ProcessInstance complaint = submitStartFormAs("kefu1", ComplaintVariables.PROCESS_KEY, intake());
     String caseNumber = complaint.getBusinessKey();
     assertThat(caseNumber).matches("TS2611\\d{4,}");
 

@@ -569,7 +569,7 @@ class HotlineProcessTest extends ProcessTestSupport {
   @Test
   void shouldAnswerTheTasklistStartWithTheAppealNumberAndLabelTheCodesOfTheSummary() {
     at(RECEIVED);
-    ProcessInstance appeal = submitStartFormAs("huawu", "hotline-operators", HotlineVariables.PROCESS_KEY,
+    ProcessInstance appeal = submitStartFormAs("huawu", HotlineVariables.PROCESS_KEY,
         intake("complaint", "urgent", "housing", "district-a"));
 
     assertThat(appeal.getBusinessKey()).startsWith("RX" + RECEIVED.format(DateTimeFormatter.ofPattern("yyMMdd")));

@@ -368,7 +368,7 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
   @Test
   void shouldAnswerTheTasklistStartWithTheChangeNumberAndCardTheFirstTaskWithApplicantAndLabels() {
     ClockUtil.setCurrentTime(date(RECEIVED));
-    ProcessInstance change = submitStartFormAs(APPLICANT, "process-owners", "processChange",
+    ProcessInstance change = submitStartFormAs(APPLICANT, "processChange",
         application("change", "complaint", 3));
 
     assertThat(change.getBusinessKey()).startsWith("LC" + RECEIVED.format(DateTimeFormatter.ofPattern("yyMM")));
