@@ -1,11 +1,13 @@
 package org.serviceflow.hotline;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.serviceflow.casefile.CaseType;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.CaseViewPolicy;
 import org.serviceflow.identity.CurrentUser;
+import org.serviceflow.taskcard.TaskAudiencePolicy;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +18,15 @@ import org.springframework.stereotype.Component;
  * the citizen's name reads "（保密）" and phone and e-mail are empty. Handling units thus never see
  * the identity; they reach the citizen through the centre.
  *
- * <p>Fails safe: a hotline case whose appeal row cannot be read is treated as confidential.
+ * <p>The same holds for a task's card in Tasklist ({@link TaskAudiencePolicy}): the citizen's name is shown
+ * only when every candidate of the task (each candidate group, or the groups of a candidate user or assignee)
+ * belongs to the centre, so a 举报 reporter's name never reaches a unit's task list.
+ *
+ * <p>Fails safe: a hotline case whose appeal row cannot be read is treated as confidential, and so is a task
+ * offered to nobody yet.
  */
 @Component
-class ConfidentialCaseView implements CaseViewPolicy {
+class ConfidentialCaseView implements CaseViewPolicy, TaskAudiencePolicy {
 
   static final String HIDDEN_NAME = "（保密）";
   static final Set<String> MAY_SEE_IDENTITY =
@@ -40,8 +47,19 @@ class ConfidentialCaseView implements CaseViewPolicy {
     return view.processType() == CaseType.HOTLINE && !maySeeIdentity(view) ? masked(view) : view;
   }
 
+  @Override
+  public CaseView visibleToAll(CaseView view, List<Set<String>> audience) {
+    boolean centreOnly = !audience.isEmpty() && audience.stream().allMatch(ConfidentialCaseView::inCentre);
+    return view.processType() == CaseType.HOTLINE && !centreOnly && isConfidential(view.caseNumber())
+        ? masked(view) : view;
+  }
+
   private boolean maySeeIdentity(CaseView view) {
-    return currentUser.groupIds().stream().anyMatch(MAY_SEE_IDENTITY::contains) || !isConfidential(view.caseNumber());
+    return inCentre(currentUser.groupIds()) || !isConfidential(view.caseNumber());
+  }
+
+  private static boolean inCentre(Collection<String> groupIds) {
+    return groupIds.stream().anyMatch(MAY_SEE_IDENTITY::contains);
   }
 
   private boolean isConfidential(String caseNumber) {

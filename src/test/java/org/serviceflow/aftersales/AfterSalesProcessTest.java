@@ -645,6 +645,22 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     assertThat(order).isWaitingAt(taskKey);
   }
 
+  // ------------------------------------------------------------------------------------------ task cards
+
+  @Test
+  void shouldAnswerTheTasklistStartWithTheOrderNumberAndCardTheFirstTaskWithCustomerAndLabels() {
+    ClockUtil.setCurrentTime(date(RECEIVED));
+    ProcessInstance order = submitStartFormAs("kefu1", AfterSalesVariables.PROCESS_KEY,
+        intake("installation", "2026-10-01"));
+
+    assertThat(order.getBusinessKey()).startsWith("SH" + RECEIVED.format(DateTimeFormatter.ofPattern("yyMM")));
+    Task first = taskService.createTaskQuery().processInstanceId(order.getId()).list().get(0);
+    assertThat(first.getDescription()).startsWith(order.getBusinessKey() + " · 客户：李四");
+    assertThat(taskService.getVariablesLocal(first.getId()))
+        .containsEntry("serviceTypeLabel", "安装").containsEntry("productLineLabel", "家电")
+        .containsEntry("urgencyLabel", "一般");
+  }
+
   // ------------------------------------------------------------------------------------------ steps
 
   static Map<String, Object> intake(String serviceType, String purchaseDate) {

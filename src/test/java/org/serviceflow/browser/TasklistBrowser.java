@@ -171,6 +171,23 @@ final class TasklistBrowser implements AutoCloseable {
     return task;
   }
 
+  /** The notice that tells the new case number after a start (scripts/serviceflow-cases.js), once it shows. */
+  String intakeNotice() {
+    return visible(By.cssSelector("#serviceflow-intake-notice .serviceflow-intake-message")).getText();
+  }
+
+  /** The HTTP status of a GET of this path from the page, with the page's session (or none after logout). */
+  long status(String path) {
+    return (Long) script("var request = new XMLHttpRequest(); request.open('GET', arguments[0], false);"
+        + " request.setRequestHeader('Accept', 'application/json'); request.send(); return request.status;", path);
+  }
+
+  /** The case line that the card of this task shows in the task list (scripts/serviceflow-cases.js). */
+  WebElement caseLineOfCard(String taskId) {
+    return visible(By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//h4//a[contains(@href,'"
+        + taskId + "')]]//*[contains(@class,'serviceflow-case-line')]"));
+  }
+
   /** Shows the task in its filter, as {@link #showTask}, and opens it. */
   void openTask(String filterName, String taskName, String taskId) {
     click(showTask(filterName, taskName, taskId));

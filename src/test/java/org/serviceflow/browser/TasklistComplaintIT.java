@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -11,6 +12,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.CaseView;
 import org.serviceflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Tasklist in a real browser (headless Debian Chromium, Chinese locale) on the whole application and
  * embedded PostgreSQL: a customer-service clerk starts 投诉处理 through its start form; the quality
  * department's user does the first response and the initial verification through their Camunda Forms;
- * the engine shows the process moved past the verification. Screenshots go to target/screenshots,
+ * the engine shows the process moved past the verification. Along the way the clerk is told the new case number and its first deadline, and
+ * the task list's card of the first response shows the case number (linking to the case page) and the customer. Screenshots go to target/screenshots,
  * or, to refresh the ones in the docs, to the folder named by -Dscreenshots.dir=docs/processes/img.
  */
 @PostgresIntegrationTest
@@ -42,6 +48,9 @@ class TasklistComplaintIT {
 
   @Autowired
   HistoryService historyService;
+
+  @Autowired
+  CaseFileService caseFiles;
 
   @BeforeAll
   static void requireChromium() {
@@ -78,15 +87,28 @@ class TasklistComplaintIT {
       assertThat(started.getStartUserId()).isEqualTo(CLERK);
       String caseNumber = started.getBusinessKey();
       assertThat(caseNumber).startsWith("TS");
+      CaseView.Deadline firstDeadline = caseFiles.get(caseNumber).deadlines().get(0);
+      assertThat(firstDeadline.kind()).isEqualTo("FIRST_RESPONSE");
+      assertThat(browser.intakeNotice()).as("the clerk is told the new case number and its first deadline")
+          .isEqualTo("已受理，案件编号 " + caseNumber + "，办理时限 "
+              + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(firstDeadline.dueAt()));
       assertThat(runtimeService.getVariable(started.getId(), "handlingGroup")).isEqualTo("quality");
 
       // when: the quality department's user responds first, then opens the verification and fills its form
+      String intakeNotice = "/camunda/api/tasklist/plugin/serviceflow-intake/default/intake/" + caseNumber;
+      assertThat(browser.status(intakeNotice)).as("the case's owner reads its intake notice").isEqualTo(200);
       browser.logout();
+      assertThat(browser.status(intakeNotice)).as("nobody signed in").isEqualTo(401);
       Task firstResponse = taskService.createTaskQuery().processInstanceId(started.getId())
           .taskDefinitionKey("Task_FirstResponse").singleResult();
       assertThat(firstResponse).as("first response task").isNotNull();
       String quality = firstResponse.getAssignee() != null ? firstResponse.getAssignee() : QUALITY_DEFAULT;
       browser.login(quality, PASSWORD);
+      assertThat(browser.status(intakeNotice)).as("another user is not told the intake").isEqualTo(404);
+      browser.showTask("我的待办", "首次响应", firstResponse.getId());
+      WebElement card = browser.caseLineOfCard(firstResponse.getId());
+      assertThat(card.getText()).isEqualTo(caseNumber + " · 客户：" + CUSTOMER);
+      assertThat(card.findElement(By.tagName("a")).getAttribute("href")).endsWith("/cases/" + caseNumber);
       browser.openTask("我的待办", "首次响应", firstResponse.getId());
       browser.claimIfNeeded();
       browser.screenshot("3-task-list");

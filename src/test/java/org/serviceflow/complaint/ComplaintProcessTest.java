@@ -547,6 +547,35 @@ class ComplaintProcessTest extends ProcessTestSupport {
         .map(column -> row.get(column.key()) == null ? (Object) "—" : row.get(column.key())).toList()).toList();
   }
 
+  // ---------------------------------------------------------------------------------- task cards
+
+  @Test
+  void shouldAnswerTheTasklistStartWithTheCaseNumberAndCardEveryTaskWithCaseCustomerAndLabels() {
+    clockAt("2026-11-02T09:00:00+08:00");
+    ProcessInstance complaint = submitStartFormAs("kefu1", ComplaintVariables.PROCESS_KEY, intake());
+    String caseNumber = complaint.getBusinessKey();
+    assertThat(caseNumber).matches("TS2611\\d{4,}");
+
+    Task firstResponse = task(complaint, "Task_FirstResponse");
+    assertThat(firstResponse.getDescription()).startsWith(caseNumber + " · 客户：李四\n\n")
+        .contains("受理后 24 小时内");
+    assertThat(taskService.getVariablesLocal(firstResponse.getId()))
+        .containsEntry("categoryLabel", "产品质量")
+        .containsEntry("severityLabel", "一般")
+        .containsEntry("customerTierLabel", "A类客户（优先处理）")
+        .containsEntry("channelLabel", "电话")
+        .doesNotContainKey("firstResponseChannelLabel");
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "sms", "firstResponseNote", "已发短信"));
+
+    Task verify = task(complaint, "Task_VerifyComplaint");
+    assertThat(verify.getDescription()).startsWith(caseNumber + " · 客户：李四");
+    assertThat(taskService.getVariablesLocal(verify.getId()))
+        .containsEntry("firstResponseChannelLabel", "短信")
+        .containsEntry("categoryLabel", "产品质量");
+    assertThat(taskService.getVariable(verify.getId(), "category")).as("the code stays what routing reads")
+        .isEqualTo("product-quality");
+  }
+
   static Map<String, Object> intake() {
     Map<String, Object> variables = org.serviceflow.support.Intakes.complaint();
     variables.put("customerTier", "A");

@@ -508,8 +508,12 @@ class HotlineProcessTest extends ProcessTestSupport {
     intake.put("confidential", true);
     ProcessInstance appeal = receive(intake);
     String caseNumber = appeal.getBusinessKey();
+    assertThat(task(appeal, "Task_TriageAppeal").getDescription()).as("the centre's card")
+        .startsWith(caseNumber + " · 诉求人：王五");
     dispatch(appeal);
     Task signFor = task(appeal, "Task_SignFor");
+    assertThat(signFor.getDescription()).as("the unit's card").startsWith(caseNumber + " · 诉求人：（保密）")
+        .doesNotContain("王五", PHONE);
 
     identityService.setAuthentication("shichang", List.of("unit-market"));
     Map<String, Object> visibleToUnit = taskService.getVariables(signFor.getId());
@@ -526,6 +530,21 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(file.customerName()).isEqualTo("王五");
     assertThat(file.customerPhone()).isEqualTo(PHONE);
     assertThat(templatesSentTo(caseNumber, PHONE)).containsExactly("hotline.acknowledged");
+  }
+
+  @Test
+  void shouldMaskTheReporterOnTheCardOnceTheTaskIsAssignedOutsideTheCentre() {
+    Map<String, Object> intake = intake("report", "normal", "market", "district-a");
+    intake.put("confidential", true);
+    ProcessInstance appeal = receive(intake);
+    Task triage = task(appeal, "Task_TriageAppeal");
+    assertThat(triage.getDescription()).startsWith(appeal.getBusinessKey() + " · 诉求人：王五");
+
+    taskService.setAssignee(triage.getId(), "shichang");
+
+    String description = task(appeal, "Task_TriageAppeal").getDescription();
+    assertThat(description).startsWith(appeal.getBusinessKey() + " · 诉求人：（保密）\n\n").doesNotContain("王五");
+    assertThat(description.split("\n\n", -1)).as("one case line, then the model's documentation").hasSize(2);
   }
 
   @Test
@@ -550,11 +569,26 @@ class HotlineProcessTest extends ProcessTestSupport {
     ProcessInstance appeal = receive(intake("help", "normal", "market", "district-a"));
     dispatch(appeal);
     Task signFor = task(appeal, "Task_SignFor");
+    assertThat(signFor.getDescription()).startsWith(appeal.getBusinessKey() + " · 诉求人：王五");
 
     identityService.setAuthentication("shichang", List.of("unit-market"));
     Map<String, Object> visibleToUnit = taskService.getVariables(signFor.getId());
 
     assertThat(visibleToUnit).containsEntry("citizenName", "王五").containsEntry("citizenPhone", PHONE);
+  }
+
+  @Test
+  void shouldAnswerTheTasklistStartWithTheAppealNumberAndLabelTheCodesOfTheSummary() {
+    at(RECEIVED);
+    ProcessInstance appeal = submitStartFormAs("huawu", HotlineVariables.PROCESS_KEY,
+        intake("complaint", "urgent", "housing", "district-a"));
+
+    assertThat(appeal.getBusinessKey()).startsWith("RX" + RECEIVED.format(DateTimeFormatter.ofPattern("yyMMdd")));
+    Task triage = task(appeal, "Task_TriageAppeal");
+    assertThat(triage.getDescription()).startsWith(appeal.getBusinessKey() + " · 诉求人：王五");
+    assertThat(taskService.getVariablesLocal(triage.getId()))
+        .containsEntry("appealTypeLabel", "投诉").containsEntry("urgencyLabel", "紧急")
+        .containsEntry("categoryLabel", "住房").containsEntry("areaLabel", "示例区");
   }
 
   // ------------------------------------------------------------------------------------------ default deadlines

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -360,6 +361,22 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
         .startsWith(due.getYear() + " 年共批准流程变更").contains("LC9912001 complaint 变更 版本 9.9 归档 " + due.getYear() + "-06-");
     complete(report, "Task_WriteAnnualReport", Map.of("reportNote", "年度报告"));
     assertThat(report).isEnded();
+  }
+
+  // ------------------------------------------------------------------------------------------ task cards
+
+  @Test
+  void shouldAnswerTheTasklistStartWithTheChangeNumberAndCardTheFirstTaskWithApplicantAndLabels() {
+    ClockUtil.setCurrentTime(date(RECEIVED));
+    ProcessInstance change = submitStartFormAs(APPLICANT, "processChange",
+        application("change", "complaint", 3));
+
+    assertThat(change.getBusinessKey()).startsWith("LC" + RECEIVED.format(DateTimeFormatter.ofPattern("yyMM")));
+    Task formalReview = task(change, "Task_FormalReview");
+    assertThat(formalReview.getDescription()).startsWith(change.getBusinessKey() + " · 申请人：" + APPLICANT);
+    assertThat(taskService.getVariablesLocal(formalReview.getId()))
+        .containsEntry("changeTypeLabel", "变更").containsEntry("categoryLabel", "业务")
+        .containsEntry("triggerLabel", "改进建议").containsEntry("ownerGroupLabel", "质量管理部");
   }
 
   // ------------------------------------------------------------------------------------------ default deadlines

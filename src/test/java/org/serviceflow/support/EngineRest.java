@@ -77,12 +77,34 @@ public final class EngineRest {
       assertThat(claimed.getStatusCode()).as(claimed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
     }
     ObjectNode completion = JSON.createObjectNode();
-    ObjectNode variables = completion.putObject("variables");
-    step.variables().forEach((name, value) -> variables.putObject(name).put("type", typeOf(value)).putPOJO("value", value));
+    putVariables(completion, step.variables());
     ResponseEntity<String> completed = post(actor, "/engine-rest/task/" + id + "/complete", completion);
     assertThat(completed.getStatusCode()).as("complete %s: %s", step.taskKey(), completed.getBody())
         .isEqualTo(HttpStatus.NO_CONTENT);
     return actor;
+  }
+
+  /**
+   * Starts a process from its start form as Tasklist does, {@code POST /engine-rest/process-definition/{id}/submit-form}
+   * of its latest version, as this user; the answer as it is (the started instance, with its business key).
+   */
+  public ResponseEntity<String> submitStartForm(String user, String processKey, Map<String, Object> variables) {
+    String definitionId = get(ADMIN, "/engine-rest/process-definition/key/" + processKey).path("id").asText();
+    ObjectNode submission = JSON.createObjectNode();
+    putVariables(submission, variables);
+    return post(user, "/engine-rest/process-definition/" + definitionId + "/submit-form", submission);
+  }
+
+  /** Form values as the REST API takes them; a list (a checklist or taglist) as Tasklist sends it, Json. */
+  private static void putVariables(ObjectNode body, Map<String, Object> values) {
+    ObjectNode variables = body.putObject("variables");
+    values.forEach((name, value) -> {
+      if (value instanceof java.util.List<?> list) {
+        variables.putObject(name).put("type", "Json").put("value", JSON.valueToTree(list).toString());
+      } else {
+        variables.putObject(name).put("type", typeOf(value)).putPOJO("value", value);
+      }
+    });
   }
 
   /** Runs the process instance's due jobs (the job executor is off in tests), as admin, until none is left. */

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -20,6 +21,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +37,7 @@ public abstract class ProcessTestSupport {
   @Autowired protected CaseFileService caseFiles;
   @Autowired protected JdbcTemplate jdbc;
   @Autowired private RuntimeService runtime;
+  @Autowired private TestRestTemplate rest;
   @Autowired private org.camunda.bpm.engine.IdentityService identity;
 
   /** Starts a process as this user of this group (its start event's initiator). */
@@ -43,6 +48,23 @@ public abstract class ProcessTestSupport {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /**
+   * Starts a process from its Tasklist start form as this user, by the call Tasklist makes
+   * ({@code POST /engine-rest/process-definition/{id}/submit-form}); the answer must carry the new instance's business
+   * key (the case number, drawn in the start transaction), which is what Tasklist's intake notice shows.
+   */
+  protected ProcessInstance submitStartFormAs(String user, String processKey, Map<String, Object> variables) {
+    ResponseEntity<String> answer = new EngineRest(rest).submitStartForm(user, processKey, variables);
+    assertThat(answer.getStatusCode()).as("submit-form: %s", answer.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode started = EngineRest.json(answer.getBody());
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(started.path("id").asText())
+        .singleResult();
+    assertThat(instance).as("the started instance").isNotNull();
+    assertThat(started.path("businessKey").asText()).as("business key in the start answer")
+        .isNotBlank().isEqualTo(instance.getBusinessKey());
+    return instance;
   }
 
   /** Sets the engine clock. */

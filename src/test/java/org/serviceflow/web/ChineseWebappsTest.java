@@ -61,7 +61,10 @@ class ChineseWebappsTest {
     String config = rest.getForObject("/camunda/app/" + app + "/scripts/config.js", String.class);
     ResponseEntity<String> script = rest.getForEntity("/camunda/app/" + app + "/scripts/serviceflow-zh.js", String.class);
 
-    assertThat(config).contains("customScripts: ['scripts/serviceflow-zh.js']").contains("normal: 'YYYY-MM-DD HH:mm'");
+    assertThat(config).contains(app.equals("tasklist")
+            ? "customScripts: ['scripts/serviceflow-zh.js', 'scripts/serviceflow-cases.js']"
+            : "customScripts: ['scripts/serviceflow-zh.js']")
+        .contains("normal: 'YYYY-MM-DD HH:mm'");
     assertThat(script.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(script.getBody()).contains(".ce-eol-banner { display: none !important; }");
   }

@@ -14,8 +14,9 @@ export default {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY年M月D日 dddd HH:mm'
   },
-  // hides the CE end-of-life banner; in Tasklist also translates form-js texts and orders CJK names
-  customScripts: ['scripts/serviceflow-zh.js'],
+  // hides the CE end-of-life banner; in Tasklist also translates form-js texts and orders CJK names;
+  // serviceflow-cases.js shows the case line on every task card and the new case number after a start
+  customScripts: ['scripts/serviceflow-zh.js', 'scripts/serviceflow-cases.js'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',

@@ -1,0 +1,152 @@
+// ServiceFlow case facts in Tasklist (loaded through config.js `customScripts`; its default export is a Tasklist plugin).
+// 1. Task cards: the first line of every case task's description is its case line, "TS2612000123 · 客户：张三"
+//    (written by the engine when the task is created, org.serviceflow.taskcard). Tasklist's list shows only
+//    the name, so the plugin at `tasklist.card` shows the case line in each card, the number linking to the case
+//    page /cases/{number}.
+// 2. Intake: after a process is started from a start form, the answer of POST .../submit-form carries the new
+//    case number as business key; a notice that stays until closed tells it to the clerk, with the first running
+//    deadline as the intake-notice resource answers it to the case's owner
+//    (GET {app-root}/api/tasklist/plugin/serviceflow-intake/{engine}/intake/{number}):
+//    "已受理，案件编号 TS2612000123，办理时限 2026-12-10 17:30".
+// Pure functions are exported on window.ServiceFlowCases so that tests can call them.
+
+const CASE_LINE = /^([A-Z]{2}\d{6,}) · (.+)$/;
+const SUBMIT_FORM = /\/process-definition\/[^?]*\/submit-form(\?|$)/;
+
+/** {caseNumber, party} of a task description whose first line is a case line, else null. */
+function caseLine(description) {
+  const match = CASE_LINE.exec(((description || '').split('\n')[0] || '').trim());
+  return match ? { caseNumber: match[1], party: match[2] } : null;
+}
+
+/** The case page of a case number. */
+function casePage(caseNumber) {
+  return '/cases/' + encodeURIComponent(caseNumber);
+}
+
+/** The intake notice of a case number and, when known, its first deadline ("2026-12-10 17:30"). */
+function intakeNotice(caseNumber, dueAt) {
+  if (!caseNumber) {
+    return null;
+  }
+  return dueAt ? `已受理，案件编号 ${caseNumber}，办理时限 ${dueAt}` : `已受理，案件编号 ${caseNumber}`;
+}
+
+/** Where the intake notice of a case is read, for the engine of the Tasklist page. */
+function intakeUrl(doc, caseNumber) {
+  const base = doc.querySelector('base');
+  const appRoot = (base && base.getAttribute('app-root')) || '/camunda';
+  const engine = (/\/app\/tasklist\/([^/]+)\//.exec(doc.location.pathname) || [null, 'default'])[1];
+  return `${appRoot}/api/tasklist/plugin/serviceflow-intake/${encodeURIComponent(engine)}/intake/`
+    + encodeURIComponent(caseNumber);
+}
+
+// one notice, once the deadline is known (or cannot be read: then the number alone)
+function announce(win, caseNumber) {
+  win.fetch(intakeUrl(win.document, caseNumber), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((answer) => (answer.ok ? answer.json() : null))
+    .then((notice) => notice && notice.caseNumber === caseNumber ? notice.dueAt : null)
+    .catch(() => null)
+    .then((dueAt) => showNotice(win.document, intakeNotice(caseNumber, dueAt)));
+}
+
+function renderCaseLine(node, line) {
+  node.textContent = '';
+  const box = document.createElement('div');
+  box.className = 'serviceflow-case-line';
+  const link = document.createElement('a');
+  link.className = 'serviceflow-case-number';
+  link.href = casePage(line.caseNumber);
+  link.target = '_blank';
+  link.rel = 'noopener';
+  link.title = '打开案件页';
+  link.textContent = line.caseNumber;
+  link.addEventListener('click', (event) => event.stopPropagation()); // the card itself opens the task
+  const party = document.createElement('span');
+  party.className = 'serviceflow-case-party';
+  party.textContent = ' · ' + line.party;
+  box.appendChild(link);
+  box.appendChild(party);
+  node.appendChild(box);
+}
+
+const caseCard = {
+  id: 'serviceflow-case-card',
+  pluginPoint: 'tasklist.card',
+  priority: 100,
+  render(node, { taskId, api }, scope) {
+    const show = (description) => {
+      const line = caseLine(description);
+      if (line) {
+        renderCaseLine(node, line);
+      }
+    };
+    const task = scope && scope.task;
+    if (task && task.id === taskId) {
+      show(task.description);
+      return;
+    }
+    fetch(`${api.engineApi}/task/${encodeURIComponent(taskId)}`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken }
+    }).then((answer) => (answer.ok ? answer.json() : null)).then((found) => found && show(found.description))
+      .catch(() => {});
+  }
+};
+
+function showNotice(doc, text) {
+  let notice = doc.getElementById('serviceflow-intake-notice');
+  if (!notice) {
+    notice = doc.createElement('div');
+    notice.id = 'serviceflow-intake-notice';
+    notice.className = 'alert alert-success';
+    notice.setAttribute('role', 'status');
+    notice.style.cssText = 'position:fixed;top:60px;left:50%;transform:translateX(-50%);z-index:2000;'
+      + 'min-width:360px;box-shadow:0 2px 8px rgba(0,0,0,.2);font-size:15px';
+    const message = doc.createElement('span');
+    message.className = 'serviceflow-intake-message';
+    const close = doc.createElement('button');
+    close.type = 'button';
+    close.className = 'close';
+    close.setAttribute('aria-label', '关闭');
+    close.textContent = '×';
+    close.style.marginLeft = '16px';
+    close.addEventListener('click', () => notice.remove());
+    notice.appendChild(message);
+    notice.appendChild(close);
+    doc.body.appendChild(notice);
+  }
+  notice.querySelector('.serviceflow-intake-message').textContent = text;
+}
+
+// Tasklist talks to the engine through XMLHttpRequest: the answer of a start form's submission is read there.
+function watchStarts(win) {
+  const open = win.XMLHttpRequest.prototype.open;
+  const send = win.XMLHttpRequest.prototype.send;
+  win.XMLHttpRequest.prototype.open = function serviceflowOpen(method, url) {
+    this.serviceflowStart = String(method).toUpperCase() === 'POST' && SUBMIT_FORM.test(String(url));
+    return open.apply(this, arguments);
+  };
+  win.XMLHttpRequest.prototype.send = function serviceflowSend() {
+    if (this.serviceflowStart) {
+      this.addEventListener('load', () => {
+        if (this.status >= 200 && this.status < 300) {
+          try {
+            const started = JSON.parse(this.responseText);
+            if (started && started.businessKey) {
+              announce(win, started.businessKey);
+            }
+          } catch (notJson) {
+            // not an instance: nothing to announce
+          }
+        }
+      });
+    }
+    return send.apply(this, arguments);
+  };
+}
+
+window.ServiceFlowCases = { caseLine, casePage, intakeNotice, intakeUrl };
+watchStarts(window);
+
+export default [caseCard];
