@@ -24,7 +24,10 @@ class ApiError extends Error {
 }
 
 async function api(path) {
-  const response = await fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  // X-Requested-With: a 401 then carries no WWW-Authenticate, so the browser shows the page's message, not a password box
+  const response = await fetch(path, {
+    credentials: 'same-origin', headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' }
+  });
   if (!response.ok) {
     let detail = '';
     try { detail = (await response.json()).detail || ''; } catch (ignored) { /* not JSON */ }
@@ -34,6 +37,7 @@ async function api(path) {
 }
 
 function showError(error) {
+  document.body.dataset.loaded = 'error';
   const message = el('message');
   message.hidden = false;
   if (error.status === 401) {
@@ -182,10 +186,30 @@ function recordsList(records) {
   });
 }
 
+/** The 24 months up to the last one that has ended, in Chinese (年/月), the shown one selected. */
+function monthChoices(shown) {
+  const select = el('month');
+  const now = new Date();
+  const options = [];
+  for (let back = 1; back <= 24; back++) {
+    const d = new Date(now.getFullYear(), now.getMonth() - back, 1);
+    const value = d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0');
+    options.push([value, d.getFullYear() + ' 年 ' + (d.getMonth() + 1) + ' 月']);
+  }
+  if (!options.some(([value]) => value === shown)) { options.push([shown, shown]); }
+  select.replaceChildren(...options.map(([value, label]) => {
+    const option = document.createElement('option');
+    option.value = value;
+    option.textContent = label;
+    option.selected = value === shown;
+    return option;
+  }));
+}
+
 async function dashboard(month) {
   const data = await api('/api/reports/dashboard' + (month ? '?period=' + encodeURIComponent(month) : ''));
   el('dashboard').hidden = false;
-  el('month').value = data.period;
+  monthChoices(data.period);
   el('month-note').textContent = '（' + data.period + '，每项数字的口径见 docs/reporting.md）';
   if (data.trend) { trendChart(data.trend); }
   if (data.units) { unitsPart(data.units, data.period); }
@@ -226,7 +250,7 @@ async function record(id) {
 document.addEventListener('DOMContentLoaded', () => {
   const match = window.location.pathname.match(/^\/reports\/(\d+)$/);
   const load = match ? record(match[1]) : dashboard(new URLSearchParams(window.location.search).get('period'));
-  load.catch(showError);
+  load.then(() => { document.body.dataset.loaded = 'true'; }, showError);
   el('month-form').addEventListener('submit', event => {
     event.preventDefault();
     window.location.search = '?period=' + encodeURIComponent(el('month').value);

@@ -234,6 +234,15 @@ final class TasklistBrowser implements AutoCloseable {
     return (String) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return document.body.innerText;");
   }
 
+  /** A real mouse click at (x, y) pixels from the top left corner of the element (e.g. a bar of a chart's canvas). */
+  void clickAt(String css, int x, int y) {
+    WebElement element = visible(By.cssSelector(css));
+    org.openqa.selenium.Rectangle box = element.getRect();
+    new org.openqa.selenium.interactions.Actions(driver)
+        .moveToElement(element, x - box.getWidth() / 2, y - box.getHeight() / 2).click().perform();
+    pause(500);
+  }
+
   /** Runs JavaScript in the page and returns its result. */
   Object script(String js, Object... args) {
     return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(js, args);

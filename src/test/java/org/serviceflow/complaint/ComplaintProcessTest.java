@@ -434,7 +434,6 @@ class ComplaintProcessTest extends ProcessTestSupport {
 
   // ------------------------------------------------------------------------------------------ steps
 
-  /** An A-tier complaint (served first) about a kettle bought before RECEIVED. */
   // ------------------------------------------------------------------------------------------ monthly reports
 
   /**
@@ -576,6 +575,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
         .isEqualTo("product-quality");
   }
 
+  /** An A-tier complaint (served first) about a kettle bought before RECEIVED. */
   static Map<String, Object> intake() {
     Map<String, Object> variables = org.serviceflow.support.Intakes.complaint();
     variables.put("customerTier", "A");

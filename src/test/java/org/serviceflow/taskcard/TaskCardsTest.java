@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseType;
 import org.serviceflow.casefile.CaseView;
+import org.serviceflow.casefile.DeadlineState;
 
 /** The case line of a task card, the labels read from the forms, and who is told an intake's deadline. */
 class TaskCardsTest {
@@ -80,8 +81,10 @@ class TaskCardsTest {
   void shouldTellOnlyTheCasesOwnerTheNumberAndFirstRunningDeadline() {
     CaseFileService caseFiles = mock(CaseFileService.class);
     CaseView complaint = view("TS26110001", CaseType.COMPLAINT, "李四", "kefu1", List.of(
-        new CaseView.Deadline("FIRST_RESPONSE", OPENED.plusHours(24), OPENED.plusHours(20), OPENED.plusHours(2)),
-        new CaseView.Deadline("VERIFICATION", OffsetDateTime.parse("2026-11-05T17:30:00+08:00"), null, null)));
+        new CaseView.Deadline("FIRST_RESPONSE", OPENED.plusHours(24), OPENED.plusHours(20), OPENED.plusHours(2),
+            DeadlineState.MET, "已完成", true, null, null),
+        new CaseView.Deadline("VERIFICATION", OffsetDateTime.parse("2026-11-05T17:30:00+08:00"), null, null,
+            DeadlineState.IN_TIME, "按时", null, null, null)));
     when(caseFiles.exists("TS26110001")).thenReturn(true);
     when(caseFiles.get("TS26110001")).thenReturn(complaint);
     IntakeNotices notices = new IntakeNotices(caseFiles);
@@ -95,7 +98,8 @@ class TaskCardsTest {
   private static CaseView view(String number, CaseType type, String customer, String owner,
       List<CaseView.Deadline> deadlines) {
     return new CaseView(number, type, type.processKey(), type.label(), "pi-1", customer, "13812345678", null,
-        null, null, null, "已受理", "customer-service", owner, false, null, OPENED, null, null, deadlines);
+        null, null, null, null, null, null, "已受理", "customer-service", "客服部", owner, false, null, OPENED, null, null,
+        deadlines);
   }
 
   private static byte[] read(Path file) {
