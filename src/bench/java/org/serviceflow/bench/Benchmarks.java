@@ -35,6 +35,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.serviceflow.ServiceFlowApplication;
 import org.serviceflow.calendar.WorkingDayCalendarBenchmark;
 import org.serviceflow.complaint.BenchComplaints;
+import org.serviceflow.reporting.ReportBenchmark;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -52,6 +53,10 @@ public final class Benchmarks {
   static final int PER_ROUND = QUICK ? 24 : 120;
   static final int ROUNDS = QUICK ? 1 : 2;
   static final int COUNTED = QUICK ? 5 : 30;
+  /** BENCH_ONLY=reports runs the reports benchmark alone (after the calendar's). */
+  static final boolean REPORTS_ONLY = "reports".equals(System.getenv("BENCH_ONLY"));
+  static final int REPORT_CASES = QUICK ? 2_000 : 100_000;
+  static final int DASHBOARD_CALLS = QUICK ? 5 : 40;
   /** The bare engine's connection pool, as large as the application's. */
   static final HikariDataSource BARE_POOL = new HikariDataSource();
   /** Times a ServiceFlow lifecycle looked again whether its asynchronous close had run. */
@@ -93,41 +98,46 @@ public final class Benchmarks {
       sql(admin, "create database bare_bench");
 
       app = serviceFlow(postgres, mail.getSmtp().getPort());
-      bare = bareEngine(postgres);
-      ProcessEngine sfEngine = app.getBean(ProcessEngine.class);
-      ConfigurableApplicationContext context = app;
-      ProcessEngine bareEngine = bare;
-      Lifecycle a = serial -> serviceFlowLifecycle(context, sfEngine, serial);
-      Lifecycle b = serial -> bareLifecycle(bareEngine);
+      if (REPORTS_ONLY) {
+        results.put("reports", ReportBenchmark.run(app, REPORT_CASES, DASHBOARD_CALLS));
+      } else {
+        bare = bareEngine(postgres);
+        ProcessEngine sfEngine = app.getBean(ProcessEngine.class);
+        ConfigurableApplicationContext context = app;
+        ProcessEngine bareEngine = bare;
+        Lifecycle a = serial -> serviceFlowLifecycle(context, sfEngine, serial);
+        Lifecycle b = serial -> bareLifecycle(bareEngine);
 
-      AtomicInteger serial = new AtomicInteger();
-      run(a, 2, WARM_UP, serial);
-      run(b, 2, WARM_UP, serial);
+        AtomicInteger serial = new AtomicInteger();
+        run(a, 2, WARM_UP, serial);
+        run(b, 2, WARM_UP, serial);
 
-      List<Map<String, Object>> throughput = new ArrayList<>();
-      for (int threads : THREADS) {
-        double aSum = 0;
-        double bSum = 0;
-        for (int round = 0; round < ROUNDS; round++) {
-          aSum += run(a, threads, PER_ROUND, serial);
-          bSum += run(b, threads, PER_ROUND, serial);
+        List<Map<String, Object>> throughput = new ArrayList<>();
+        for (int threads : THREADS) {
+          double aSum = 0;
+          double bSum = 0;
+          for (int round = 0; round < ROUNDS; round++) {
+            aSum += run(a, threads, PER_ROUND, serial);
+            bSum += run(b, threads, PER_ROUND, serial);
+          }
+          double aRate = aSum / ROUNDS;
+          double bRate = bSum / ROUNDS;
+          System.out.printf("bench: %d threads: ServiceFlow %.1f/s, bare %.1f/s, ratio %.2f%n", threads, aRate, bRate,
+              aRate / bRate);
+          throughput.add(Map.of("threads", threads, "serviceFlowPerSecond", round(aRate), "barePerSecond", round(bRate),
+              "ratio", round(aRate / bRate)));
         }
-        double aRate = aSum / ROUNDS;
-        double bRate = bSum / ROUNDS;
-        System.out.printf("bench: %d threads: ServiceFlow %.1f/s, bare %.1f/s, ratio %.2f%n", threads, aRate, bRate,
-            aRate / bRate);
-        throughput.add(Map.of("threads", threads, "serviceFlowPerSecond", round(aRate), "barePerSecond", round(bRate),
-            "ratio", round(aRate / bRate)));
-      }
-      results.put("lifecycle", Map.of("warmUp", WARM_UP, "perRound", PER_ROUND, "rounds", ROUNDS,
-          "throughput", throughput));
+        results.put("lifecycle", Map.of("warmUp", WARM_UP, "perRound", PER_ROUND, "rounds", ROUNDS,
+            "throughput", throughput));
 
-      Map<String, Object> sa = count(admin, "sf_bench", a, serial);
-      Map<String, Object> sb = count(admin, "bare_bench", b, serial);
-      results.put("sql", Map.of("lifecycles", COUNTED, "serviceFlow", sa, "bare", sb,
-          "statementRatio", round((double) sa.get("statements") / (double) sb.get("statements")),
-          "transactionRatio", round((double) sa.get("transactions") / (double) sb.get("transactions"))));
-      System.out.println("bench: SQL per lifecycle: ServiceFlow " + sa + ", bare " + sb);
+        Map<String, Object> sa = count(admin, "sf_bench", a, serial);
+        Map<String, Object> sb = count(admin, "bare_bench", b, serial);
+        results.put("sql", Map.of("lifecycles", COUNTED, "serviceFlow", sa, "bare", sb,
+            "statementRatio", round((double) sa.get("statements") / (double) sb.get("statements")),
+            "transactionRatio", round((double) sa.get("transactions") / (double) sb.get("transactions"))));
+        System.out.println("bench: SQL per lifecycle: ServiceFlow " + sa + ", bare " + sb);
+        results.put("reports", ReportBenchmark.run(app, REPORT_CASES, DASHBOARD_CALLS));
+      }
     } finally {
       if (app != null) {
         app.close();

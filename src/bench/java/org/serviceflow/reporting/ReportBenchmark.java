@@ -1,0 +1,120 @@
+package org.serviceflow.reporting;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 10's benchmark (docs/benchmarks.md "Reports"): a month with {@code cases} closed cases (40 % complaints with
+ * their history variables, 20 % after-sales orders, 40 % 12345 appeals with their dispatches, each with a deadline),
+ * written in bulk with SQL into the application's PostgreSQL; then every report of the month compiled (wall time per
+ * report and in all), and the dashboard's data (12 months of supervision figures, the unit assessment, the complaint
+ * statistics, the open deadlines) at p50 and p95 over repeated calls.
+ */
+public final class ReportBenchmark {
+
+  static final YearMonth MONTH = YearMonth.of(2025, 1);
+
+  private ReportBenchmark() {
+  }
+
+  public static Map<String, Object> run(ConfigurableApplicationContext app, int cases, int dashboardCalls) {
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    long generateStart = System.nanoTime();
+    generate(jdbc, cases);
+    double generateSeconds = (System.nanoTime() - generateStart) / 1e9;
+    jdbc.execute("analyze");
+
+    ReportCompilers compilers = app.getBean(ReportCompilers.class);
+    OpenDeadlines openDeadlines = app.getBean(OpenDeadlines.class);
+    ClockUtil.reset();
+    Map<String, Object> perReport = new LinkedHashMap<>();
+    long allStart = System.nanoTime();
+    for (ReportType type : ReportType.values()) {
+      long start = System.nanoTime();
+      ReportFigures figures = compilers.compile(type, MONTH);
+      perReport.put(type.key(), Map.of("ms", ms(start), "rows",
+          figures.tables().stream().mapToInt(t -> t.rows().size()).sum()));
+    }
+    double allMs = ms(allStart);
+
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < dashboardCalls; i++) {
+      long start = System.nanoTime();
+      for (int back = DashboardController.TREND_MONTHS - 1; back >= 0; back--) {
+        compilers.compile(ReportType.SUPERVISION_REPORT, MONTH.minusMonths(back));
+      }
+      compilers.compile(ReportType.UNIT_ASSESSMENT, MONTH);
+      compilers.compile(ReportType.COMPLAINT_STATISTICS, MONTH);
+      openDeadlines.warnedOrOverdue(group -> true);
+      times.add(ms(start));
+    }
+    double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("closedCases", cases);
+    result.put("generateSeconds", round(generateSeconds));
+    result.put("compileAllMs", round(allMs));
+    result.put("compilePerReport", perReport);
+    result.put("dashboard", Map.of("calls", dashboardCalls, "p50Ms", round(percentile(sorted, 0.50)),
+        "p95Ms", round(percentile(sorted, 0.95)), "maxMs", round(sorted[sorted.length - 1])));
+    System.out.println("bench: reports " + result);
+    return result;
+  }
+
+  /** The month's closed cases in bulk (PostgreSQL generate_series), as the delegates would have left them. */
+  static void generate(JdbcTemplate jdbc, int n) {
+    String day = "(timestamp with time zone '2025-01-02 10:00+08' + (g % 28) * interval '1 day')";
+    jdbc.update("insert into service_case (case_number, process_type, process_instance_id, category, severity, status, "
+        + "owner_group, opened_at, closed_at) select 'BX' || g, case when g % 10 < 4 then 'COMPLAINT' when g % 10 < 6 "
+        + "then 'AFTER_SALES' else 'HOTLINE' end, 'bench-pi-' || g, case when g % 3 = 0 then 'packaging' else "
+        + "'product-quality' end, 'general', '已结案', 'customer-service', " + day + ", " + day
+        + " + interval '2 day' from generate_series(1, ?) g", n);
+    jdbc.update("insert into case_deadline (case_id, kind, due_at, met_at) select id, case process_type when 'COMPLAINT' "
+        + "then 'RESOLUTION' when 'AFTER_SALES' then 'VISIT' else 'HANDLING' end, opened_at + interval '3 day', "
+        + "closed_at + case when id % 7 = 0 then interval '2 day' else interval '0 day' end "
+        + "from service_case where case_number like 'BX%'");
+    String[][] variables = {{"handlingGroup", "'quality'"}, {"customerTier", "'A'"},
+        {"verificationResult", "case when c.id % 4 = 0 then 'not-valid' else 'valid' end"},
+        {"satisfaction", "case when c.id % 5 = 0 then 'unsatisfied' else 'satisfied' end"},
+        {"responsiblePerson", "'员工' || (c.id % 50)"}};
+    for (String[] variable : variables) {
+      jdbc.update("insert into act_hi_varinst (id_, name_, var_type_, proc_inst_id_, text_, rev_) select 'bench-v-' || c.id "
+          + "|| '-" + variable[0] + "', '" + variable[0] + "', 'string', c.process_instance_id, " + variable[1]
+          + ", 0 from service_case c where c.case_number like 'BX%' and c.process_type = 'COMPLAINT'");
+    }
+    jdbc.update("insert into service_order (case_number, product_line, product_model, service_type, urgency, technician, "
+        + "appointment_at, labour_cost, materials_cost, transport_cost, received_at, completed_at, closed_at) select "
+        + "case_number, 'kitchen', 'K1', case when id % 2 = 0 then 'repair' else 'installation' end, 'normal', "
+        + "'jishu', opened_at, 80, 20, 10, opened_at, closed_at, closed_at from service_case "
+        + "where case_number like 'BX%' and process_type = 'AFTER_SALES'");
+    String[] units = {"unit-housing", "unit-market", "unit-street-a"};
+    jdbc.update("insert into hotline_appeal (case_number, appeal_type, urgency, received_at, unit, dispatched_at, "
+        + "handling_due_at, replied_at, replied_on_time, satisfaction, resolved, closed_at) select case_number, "
+        + "'complaint', 'normal', opened_at, (array" + Arrays.toString(Arrays.stream(units).map(u -> "'" + u + "'")
+        .toArray()) + ")[1 + id % 3], opened_at, opened_at + interval '3 day', closed_at, id % 7 <> 0, "
+        + "case when id % 5 = 0 then 'unsatisfied' else 'satisfied' end, true, closed_at from service_case "
+        + "where case_number like 'BX%' and process_type = 'HOTLINE'");
+    jdbc.update("insert into hotline_dispatch (case_number, unit, dispatched_at, sign_due_at, return_due_at, "
+        + "responded_at, signed_in_time) select case_number, unit, dispatched_at, dispatched_at + interval '1 day', "
+        + "dispatched_at + interval '2 day', dispatched_at + interval '1 hour', true from hotline_appeal "
+        + "where case_number like 'BX%'");
+  }
+
+  static double percentile(double[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+  }
+
+  static double ms(long start) {
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}
