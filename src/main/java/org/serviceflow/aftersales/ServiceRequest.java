@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.serviceflow.web.CalendarDate;
 import org.serviceflow.web.CodeList;
 import org.serviceflow.web.PhoneNumber;
 
@@ -41,7 +42,7 @@ public record ServiceRequest(
     @NotBlank @CodeList(ProductLine.class) String productLine,
     @NotBlank @Size(max = 100) String productModel,
     @Pattern(regexp = SERIAL, message = "只能包含字母、数字、横线和斜线，最多 50 个字符") String serialNumber,
-    @PastOrPresent LocalDate purchaseDate,
+    @PastOrPresent @CalendarDate LocalDate purchaseDate,
     @Size(max = 100) String proofOfPurchase,
     @NotBlank @CodeList(ServiceType.class) String serviceType,
     @NotBlank @Size(max = 4000) String faultDescription,

@@ -1,5 +1,6 @@
 package org.serviceflow.complaint;
 
+import org.serviceflow.web.CalendarDate;
 import org.serviceflow.web.CodeList;
 import org.serviceflow.web.PhoneNumber;
 import jakarta.validation.Constraint;
@@ -34,7 +35,7 @@ public record ComplaintRequest(
     @NotBlank @CodeList(ComplaintCustomerTier.class) String customerTier,
     @Size(max = 100) String productOrOrderNo,
     @NotBlank @Size(max = 4000) String content,
-    @NotNull @PastOrPresent LocalDate occurredOn,
+    @NotNull @PastOrPresent @CalendarDate LocalDate occurredOn,
     @NotBlank @CodeList(ComplaintChannel.class) String channel,
     @NotBlank @CodeList(ComplaintCategory.class) String category,
     @NotBlank @CodeList(ComplaintSeverity.class) String severity,

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.serviceflow.web.CalendarDate;
 import org.serviceflow.web.PhoneNumber;
 
 /**
@@ -40,7 +41,7 @@ public record AppealRequest(
     @NotBlank @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String area,
     @NotBlank @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String category,
     @NotBlank @Size(max = 4000) String content,
-    @PastOrPresent LocalDate eventDate,
+    @PastOrPresent @CalendarDate LocalDate eventDate,
     @Size(max = 500) String eventLocation,
     @Size(max = 500) String peopleInvolved,
     @Size(max = 500) String target,
@@ -56,7 +57,11 @@ public record AppealRequest(
   static final String TYPES = "consultation|help|complaint|report|suggestion";
   static final String URGENCIES = "urgent|normal";
   /** Area and category codes as the dispatch decision uses them: lower-case words joined by '-'. */
-  static final String CODE = "[a-z0-9]+(-[a-z0-9]+)*";
+  /**
+   * Lower-case words joined by single dashes, written without a repeated group: Java matches a repeated group by
+   * recursion, so that form overflowed the stack on a 1 MB value (the fuzzed intake found it) before @Size refused it.
+   */
+  static final String CODE = "(?!.*--)[a-z0-9][a-z0-9-]*(?<!-)";
   static final String CODE_MESSAGE = "必须是小写字母、数字和横线组成的代码(如 housing、district-a)";
   /** A mainland mobile (+86 allowed) or a landline with area code and optional extension. */
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.spin.Spin;
 import org.camunda.spin.plugin.variable.SpinValues;
+import org.serviceflow.web.CalendarDate;
 import org.serviceflow.web.CodeList;
 
 /**
@@ -30,7 +31,7 @@ public record ProcessChangeRequest(
     @NotBlank @CodeList(Trigger.class) String trigger,
     @NotBlank @Size(max = 4000) String description,
     /** The day the change goes live (00:00 Asia/Shanghai); today or later. */
-    @NotNull @FutureOrPresent LocalDate effectiveDate,
+    @NotNull @FutureOrPresent @CalendarDate LocalDate effectiveDate,
     @NotBlank @Size(max = 64) String ownerGroup,
     List<@NotBlank @Size(max = 64) String> affectedGroups) {
 

@@ -225,6 +225,13 @@ class AfterSalesIntakeControllerTest {
   }
 
   @Test
+  void shouldRejectAPurchaseDateOutsideTheCalendarYears() throws Exception {
+    // the fuzzed intake found it: a year Java can parse but not write back as an ISO date answered 500
+    assertRejected(validRequest().put("purchaseDate", "-10089493-01-01"), "purchaseDate");
+    assertRejected(validRequest().put("purchaseDate", "1899-12-31"), "purchaseDate");
+  }
+
+  @Test
   void shouldNameAMalformedDate() throws Exception {
     assertRejected(validRequest().put("purchaseDate", "2026-02-30"), "purchaseDate");
   }

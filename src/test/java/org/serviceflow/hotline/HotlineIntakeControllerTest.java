@@ -246,6 +246,19 @@ class HotlineIntakeControllerTest {
   }
 
   @Test
+  void shouldRejectMalformedAndHugeCodesWithoutOverflowingTheStack() throws Exception {
+    assertRejected(validComplaint().put("area", "district--a"), "area");
+    assertRejected(validComplaint().put("area", "district-a-"), "area");
+    // the fuzzed intake found it: a 1 MB code of dashed words overflowed the regular expression's recursion (500)
+    assertRejected(validComplaint().put("category", "a-".repeat(500_000) + "a"), "category");
+  }
+
+  @Test
+  void shouldRejectAnEventDateOutsideTheCalendarYears() throws Exception {
+    assertRejected(validComplaint().put("eventDate", "-10089493-01-01"), "eventDate");
+  }
+
+  @Test
   void shouldRejectAnEventInTheFuture() throws Exception {
     assertRejected(validComplaint().put("eventDate", LocalDate.now().plusDays(2).toString()), "eventDate");
   }

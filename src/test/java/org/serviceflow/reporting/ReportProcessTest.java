@@ -125,6 +125,10 @@ class ReportProcessTest extends ProcessTestSupport {
     confirm(run, "四月处分（已更正）", null);
     claimAndComplete(run, "Task_ApproveReport", "zongjingli", Map.of("approvalDecision", "approved"));
     assertThat(candidateGroups(task(run, "Task_PublishReport"))).containsExactly("hr");
+    // the publication runs late too: hr and the owner are told, the task stays
+    fire(run, "BoundaryEvent_PublishReportOverdue", OffsetDateTime.parse("2026-05-09T17:30:00+08:00"));
+    assertThat(templatesSentTo(run.getBusinessKey(), "renshi")).contains("report.publicationOverdue");
+    assertThat(templatesSentTo(run.getBusinessKey(), "qiguan")).contains("report.publicationOverdue");
     claimAndComplete(run, "Task_PublishReport", "renshi", Map.of("publicationNote", "已公布"));
     assertThat(run).hasPassed("Task_DistributeReport").isEnded();
     ReportRecord record = records.find(id).orElseThrow();
