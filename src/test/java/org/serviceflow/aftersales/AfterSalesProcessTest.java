@@ -3,6 +3,7 @@ package org.serviceflow.aftersales;
 import org.serviceflow.support.ProcessEngineTest;
 import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.serviceflow.support.ReportRows.rows;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -38,6 +39,9 @@ import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.serviceflow.reporting.ReportCompilers;
+import org.serviceflow.reporting.ReportType;
+import java.time.YearMonth;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -62,6 +66,7 @@ class AfterSalesProcessTest extends ProcessTestSupport {
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired ServiceOrderService serviceOrders;
+  @Autowired ReportCompilers reports;
 
   @BeforeEach
   void initAssertions() {
@@ -659,6 +664,60 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     assertThat(taskService.getVariablesLocal(first.getId()))
         .containsEntry("serviceTypeLabel", "安装").containsEntry("productLineLabel", "家电")
         .containsEntry("urgencyLabel", "一般");
+  }
+
+  // ------------------------------------------------------------------------------------------ monthly reports
+
+  /**
+   * A month of service orders with known outcomes, carried through the real process in April 2025, and the after-sales
+   * statistics and summary compiled for it (definitions in docs/reporting.md): O1 fixed by phone (labour 30), O2 on
+   * site (labour 120, materials 85.50, transport 30), both serviced and closed in April; O3 received in April,
+   * serviced and closed in May.
+   */
+  @Test
+  void shouldCompileTheMonthsAfterSalesReportsFromOrdersWithKnownOutcomes() {
+    String purchase = "2025-01-10";
+    ProcessInstance o1 = receive(intake("repair", purchase), OffsetDateTime.parse("2025-04-07T09:00:00+08:00"));
+    completeRemotely(o1);
+    accept(o1);
+    complete(o1, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(o1);
+
+    ProcessInstance o2 = receive(intake("repair", purchase), OffsetDateTime.parse("2025-04-08T09:00:00+08:00"));
+    reply(o2);
+    assess(o2, false);
+    complete(o2, "Task_AdviseByPhone", Map.of("phoneResult", "unsolved", "phoneNote", "无法排除"));
+    complete(o2, "Task_SupportRemotely", Map.of("remoteAuthorised", false, "remoteResult", "unsolved",
+        "remoteNote", "客户不同意远程连接"));
+    dispatchAndArrive(o2, "2025-04-09T10:00:00+08:00");
+    complete(o2, "Task_InspectOnSite", inspection(false, "onsite", false));
+    report(o2, 120, 85.5, 30);
+    accept(o2);
+    complete(o2, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(o2);
+
+    ProcessInstance o3 = receive(intake("repair", purchase), OffsetDateTime.parse("2025-04-29T09:00:00+08:00"));
+    reply(o3);
+    clockAt("2025-05-06T10:00:00+08:00");
+    assess(o3, false);
+    complete(o3, "Task_AdviseByPhone", Map.of("phoneResult", "solved", "phoneNote", "指导复位"));
+    report(o3, 30, 0, 0);
+    accept(o3);
+    complete(o3, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(o3);
+    assertThat(List.of(o1, o2, o3)).allSatisfy(order -> assertThat(order).isEnded());
+
+    clockAt("2025-06-03T09:00:00+08:00");
+    YearMonth april = YearMonth.of(2025, 4);
+    // serviced, visits on site, repeat repairs, labour, materials, transport, total
+    assertThat(rows(reports.compile(ReportType.AFTER_SALES_STATISTICS, april), "byServiceType")).containsExactly(
+        List.of("repair", "维修", 2L, 1L, 0L, 150.0, 85.5, 30.0, 265.5),
+        List.of("all", "合计", 2L, 1L, 0L, 150.0, 85.5, 30.0, 265.5));
+    // received, serviced, closed, open at the month's end, deadlines missed, repeat repairs
+    assertThat(rows(reports.compile(ReportType.AFTER_SALES_SUMMARY, april), "byServiceType")).containsExactly(
+        List.of("repair", "维修", 3L, 2L, 2L, 1L, 0L, 0L));
+    assertThat(rows(reports.compile(ReportType.AFTER_SALES_STATISTICS, YearMonth.of(2025, 5)), "byServiceType"))
+        .first().isEqualTo(List.of("repair", "维修", 1L, 0L, 0L, 30.0, 0.0, 0.0, 30.0));
   }
 
   // ------------------------------------------------------------------------------------------ steps

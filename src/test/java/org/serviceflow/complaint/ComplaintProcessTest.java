@@ -4,6 +4,7 @@ import org.serviceflow.support.ProcessEngineTest;
 import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.serviceflow.support.ReportRows.rows;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -33,7 +34,6 @@ import java.time.YearMonth;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.reporting.ReportCompilers;
 import org.serviceflow.reporting.ReportFigures;
-import org.serviceflow.reporting.ReportTable;
 import org.serviceflow.reporting.ReportType;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.TimelineEntryView;
@@ -539,12 +539,6 @@ class ComplaintProcessTest extends ProcessTestSupport {
             "赵六 被投诉（属实） " + e.getBusinessKey());
   }
 
-  /** A table's rows as lists of values in column order; an empty rate reads "—". */
-  static List<List<Object>> rows(ReportFigures figures, String table) {
-    ReportTable found = figures.tables().stream().filter(t -> t.key().equals(table)).findFirst().orElseThrow();
-    return found.rows().stream().map(row -> found.columns().stream()
-        .map(column -> row.get(column.key()) == null ? (Object) "—" : row.get(column.key())).toList()).toList();
-  }
 
   // ---------------------------------------------------------------------------------- task cards
 

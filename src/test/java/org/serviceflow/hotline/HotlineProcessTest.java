@@ -5,6 +5,7 @@ import org.serviceflow.support.ProcessEngineTest;
 import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.serviceflow.support.ReportRows.rows;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -37,6 +38,10 @@ import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.DeadlineState;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.serviceflow.reporting.ReportCompilers;
+import org.serviceflow.reporting.ReportFigures;
+import org.serviceflow.reporting.ReportType;
+import java.time.YearMonth;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +65,7 @@ class HotlineProcessTest extends ProcessTestSupport {
   @Autowired HistoryService historyService;
   @Autowired IdentityService identityService;
   @Autowired TestRestTemplate rest;
+  @Autowired ReportCompilers reports;
 
   @BeforeEach
   void initAssertions() {
@@ -384,6 +390,63 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(appealRow(appeal.getBusinessKey())).containsEntry("SATISFACTION", "unreachable")
         .as("resolved as the unit replied").containsEntry("RESOLVED", true);
     assertThat(actions(appeal.getBusinessKey())).filteredOn("记录联系失败"::equals).hasSize(3);
+  }
+
+  // ------------------------------------------------------------------------------------------ monthly reports
+
+  /**
+   * A month of appeals with known outcomes, carried through the real process in May 2025, and the unit assessment
+   * compiled for it (PROCESSES.md D.12, docs/reporting.md): 住建局 H1 signed, replied in time, satisfied; H2 signed
+   * late, unsatisfied twice (rehandled once); H3 returned in time, the return refused, citizen unreachable; 市场监管局 M1
+   * replied after its limit, basically satisfied.
+   */
+  @Test
+  void shouldAssessTheMonthsUnitsFromAppealsWithKnownOutcomes() {
+    OffsetDateTime monday = OffsetDateTime.parse("2025-05-12T09:00:00+08:00");
+    ProcessInstance h1 = receive(intake("help", "normal", "housing", "district-a"), monday);
+    toReturnVisit(h1);
+    visit(h1, "satisfied", true);
+
+    ProcessInstance h2 = receive(intake("help", "normal", "housing", "district-a"), monday.plusHours(1));
+    dispatch(h2);
+    at(monday.plusHours(27));
+    sign(h2);
+    complete(h2, "Task_FirstContact", Map.of("contactRecord", "已电话联系"));
+    reply(h2);
+    complete(h2, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+    visit(h2, "unsatisfied", false);
+    reply(h2);
+    complete(h2, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+    visit(h2, "unsatisfied", false);
+
+    ProcessInstance h3 = receive(intake("help", "normal", "housing", "district-a"), monday.plusDays(1));
+    dispatch(h3);
+    complete(h3, "Task_SignFor", Map.of("signResult", "return", "returnReason", "不属本单位"));
+    complete(h3, "Task_ReviewReturn", Map.of("returnDecision", "refuse", "returnReviewNote", "属住房问题"));
+    complete(h3, "Task_FirstContact", Map.of("contactRecord", "已电话联系"));
+    reply(h3);
+    complete(h3, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+    for (int attempt = 0; attempt < 3; attempt++) {
+      visit(h3, "unreachable", false);
+    }
+
+    ProcessInstance m1 = receive(intake("complaint", "normal", "market", "district-a"), monday.plusDays(1));
+    toHandling(m1);
+    at(OffsetDateTime.parse("2025-05-23T10:00:00+08:00"));  // the 7 working days ended 05-22 17:30
+    reply(m1);
+    complete(m1, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+    visit(m1, "basically-satisfied", true);
+    assertThat(List.of(h1, h2, h3, m1)).allSatisfy(appeal -> assertThat(appeal).isEnded());
+
+    at(OffsetDateTime.parse("2025-06-03T09:00:00+08:00"));
+    ReportFigures assessment = reports.compile(ReportType.UNIT_ASSESSMENT, YearMonth.of(2025, 5));
+    // rank, unit, name, received, response rate, closed, resolution, satisfaction, on-time close, returns, late
+    // returns, refused returns, return rate, rehandle rate, extension rate, supervisions
+    assertThat(rows(assessment, "units")).containsExactly(
+        List.of(1, "unit-housing", "住建局", 3L, 2.0 / 3, 3L, 2.0 / 3, 0.5, 1.0, 1L, 0L, 1L, 1.0 / 3, 1.0 / 3, 0.0, 0L),
+        List.of(2, "unit-market", "市场监管局", 1L, 1.0, 1L, 1.0, 1.0, 0.0, 0L, 0L, 0L, 0.0, 0.0, 0.0, 0L));
+    assertThat(rows(assessment, "lateSteps")).extracting(row -> row.get(0) + " " + row.get(2) + " " + row.get(3))
+        .containsExactly("unit-housing " + h2.getBusinessKey() + " 签收超时", "unit-market " + m1.getBusinessKey() + " 办结超时");
   }
 
   // ------------------------------------------------------------------------------------------ timers
