@@ -101,7 +101,8 @@ class ReportsDashboardIT {
 
       // the confirmed record is listed and opens with its frozen figures and comments
       assertThat(text(browser, "#records tbody")).contains("12345 承办单位考核", AUGUST, "已确认", "duban");
-      browser.script("document.querySelector('#records tbody a').click();");
+      browser.script("Array.from(document.querySelectorAll('#records tbody tr'))"
+          + ".find(row => row.innerText.includes(arguments[0])).querySelector('a').click();", AUGUST);
       browser.open((String) browser.script("return window.location.pathname;"), LOADED + " #record-tables table");
       assertThat(text(browser, "#record-title")).isEqualTo("12345 承办单位考核（" + AUGUST + "）");
       assertThat(text(browser, "#record-facts")).contains("已确认", "八月考核已核对", "市场监管局加强签收值守");

@@ -302,8 +302,12 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  /** Scrolls the element to the middle of the window first, as a user would, so that the fixed footer never covers it. */
   private void click(By by) {
     try {
+      WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+          "arguments[0].scrollIntoView({block: 'center'});", element);
       wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     } catch (TimeoutException e) {
       throw diagnosed(e);
