@@ -44,10 +44,13 @@ class StaffAssessmentReport implements ReportCompiler {
         .column("person", "员工", Kind.TEXT).column("event", "事项", Kind.TEXT).column("caseNumber", "案件编号", Kind.TEXT)
         .column("days", "天数", Kind.COUNT).column("points", "扣分", Kind.COUNT);
     Map<String, long[]> totals = new TreeMap<>();
+    // one evaluation per event type and compile: the rules do not depend on the person or the case
+    Map<String, DmnDecisionResultEntries> rules = new java.util.HashMap<>();
     events.stream().sorted(java.util.Comparator.comparing(StaffEvent::person).thenComparing(StaffEvent::caseNumber))
         .forEach(event -> {
-          DmnDecisionResultEntries rule = currentUser.asSystem(() -> decisions.evaluateDecisionByKey(DECISION)
-              .variables(Variables.createVariables().putValue("eventType", event.type())).evaluate().getSingleResult());
+          DmnDecisionResultEntries rule = rules.computeIfAbsent(event.type(), type -> currentUser.asSystem(
+              () -> decisions.evaluateDecisionByKey(DECISION)
+                  .variables(Variables.createVariables().putValue("eventType", type)).evaluate().getSingleResult()));
           long points = ((Number) rule.get("points")).longValue()
               * (Boolean.TRUE.equals(rule.get("perDay")) ? event.days() : 1);
           list.row(event.person(), rule.get("label"), event.caseNumber(), (long) event.days(), points);
