@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.casefile.CaseFlags;
+import org.serviceflow.support.FixtureTasks;
 import org.serviceflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,7 +26,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class TasklistFiltersIT {
 
   static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
-  static final String FIXTURE = "tasklistFiltersFixture";
   static final String PASSWORD = "demo";
   static final List<String> SHARED = List.of("我的待办", "我组待办", "即将超期", "已超期", "A类客户 / 紧急");
 
@@ -39,13 +33,7 @@ class TasklistFiltersIT {
   int port;
 
   @Autowired
-  RepositoryService repositoryService;
-
-  @Autowired
-  RuntimeService runtimeService;
-
-  @Autowired
-  TaskService taskService;
+  ProcessEngine processEngine;
 
   final Instant now = Instant.now();
 
@@ -56,18 +44,15 @@ class TasklistFiltersIT {
 
   @Test
   void shouldShowTheClerkAndTheLeadTheirFiltersByPriorityThenDueDateAndOnlyTheirActions() {
-    String deploymentId = repositoryService.createDeployment().name(FIXTURE)
-        .addModelInstance(FIXTURE + ".bpmn", Bpmn.createExecutableProcess(FIXTURE).name("筛选演示")
-            .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Fixture").camundaCandidateGroups("${group}")
-            .endEvent().done())
-        .deploy().getId();
+    FixtureTasks fixture = new FixtureTasks(processEngine).deploy();
     try (TasklistBrowser browser = new TasklistBrowser("http://localhost:" + port, SCREENSHOTS)) {
       // given: tasks of 客服部 (one of an A-tier customer, one of a supervised case), of 客服主管 and of 质量管理部
-      String later = task("customer-service", 50, 3, "演示：一般，三天后到期", Map.of());
-      String raised = task("customer-service", 80, 5, "演示：A类客户", Map.of());
-      String sooner = task("customer-service", 50, 1, "演示：一般，明天到期，督办中", Map.of(CaseFlags.SUPERVISED, true));
-      String leads = task("customer-service-lead", 50, 2, "演示：主管的任务", Map.of());
-      String quality = task("quality", 90, 1, "演示：质量部的任务", Map.of());
+      String later = task(fixture, "customer-service", 50, 3, "演示：一般，三天后到期", Map.of());
+      String raised = task(fixture, "customer-service", 80, 5, "演示：A类客户", Map.of());
+      String sooner = task(fixture, "customer-service", 50, 1, "演示：一般，明天到期，督办中",
+          Map.of(CaseFlags.SUPERVISED, true));
+      String leads = task(fixture, "customer-service-lead", 50, 2, "演示：主管的任务", Map.of());
+      String quality = task(fixture, "quality", 90, 1, "演示：质量部的任务", Map.of());
 
       // when: the clerk signs in
       browser.login("kefu1", PASSWORD);
@@ -96,20 +81,14 @@ class TasklistFiltersIT {
       assertThat(fixtureTasks(browser.taskNames("督办中", List.of(sooner)), raised, sooner, later, leads, quality))
           .containsExactly(sooner);
     } finally {
-      repositoryService.deleteDeployment(deploymentId, true);
+      fixture.remove();
     }
   }
 
-  /** Starts a fixture task for the group with priority, due date (days from now), name and case variables. */
-  private String task(String group, int priority, int dueInDays, String name, Map<String, Object> flags) {
-    Map<String, Object> variables = new HashMap<>(flags);
-    variables.put("group", group);
-    String instanceId = runtimeService.startProcessInstanceByKey(FIXTURE, variables).getId();
-    Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-    task.setName(name);
-    task.setPriority(priority);
-    task.setDueDate(Date.from(now.plus(dueInDays, ChronoUnit.DAYS)));
-    taskService.saveTask(task);
+  /** A fixture task for the group with priority, due date (days from now), name and case variables; its name. */
+  private String task(FixtureTasks fixture, String group, int priority, int dueInDays, String name,
+      Map<String, Object> flags) {
+    fixture.task(group, name, priority, now.plus(dueInDays, ChronoUnit.DAYS), flags);
     return name;
   }
 

@@ -7,24 +7,21 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.casefile.CaseFlags;
+import org.serviceflow.support.FixtureTasks;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,34 +35,28 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class TasklistFiltersTest {
 
-  static final String FIXTURE = "filterFixture";
   static final List<String> SHARED = List.of(TasklistFilters.MINE, TasklistFilters.MY_GROUPS,
       TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE, TasklistFilters.SERVED_FIRST);
   static final List<String> LEADS_ONLY = List.of(TasklistFilters.DEPARTMENT, TasklistFilters.SUPERVISED,
       TasklistFilters.EXTENDED);
 
-  @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
+  @Autowired ProcessEngine processEngine;
   @Autowired TaskService taskService;
   @Autowired FilterService filterService;
   @Autowired IdentityService identityService;
 
-  String deploymentId;
+  FixtureTasks fixture;
   final Instant now = Instant.now();
 
   @BeforeEach
   void deployFixture() {
-    deploymentId = repositoryService.createDeployment().name(FIXTURE)
-        .addModelInstance(FIXTURE + ".bpmn", Bpmn.createExecutableProcess(FIXTURE).camundaHistoryTimeToLive(1)
-            .startEvent().userTask("Task_Fixture").name("筛选测试").camundaCandidateGroups("${group}")
-            .endEvent().done())
-        .deploy().getId();
+    fixture = new FixtureTasks(processEngine).deploy();
   }
 
   @AfterEach
   void removeFixture() {
     identityService.clearAuthentication();
-    repositoryService.deleteDeployment(deploymentId, true);
+    fixture.remove();
   }
 
   @Test
@@ -152,16 +143,9 @@ class TasklistFiltersTest {
     return all;
   }
 
-  /** Starts a fixture task for the candidate group, with priority, due in days from now and case variables. */
+  /** A fixture task for the candidate group, with priority, due in days from now and case variables. */
   private String task(String group, int priority, int dueInDays, Map<String, Object> flags) {
-    Map<String, Object> variables = new HashMap<>(flags);
-    variables.put("group", group);
-    String instanceId = runtimeService.startProcessInstanceByKey(FIXTURE, variables).getId();
-    Task task = taskService.createTaskQuery().processInstanceId(instanceId).singleResult();
-    task.setPriority(priority);
-    task.setDueDate(Date.from(now.plus(dueInDays, ChronoUnit.DAYS)));
-    taskService.saveTask(task);
-    return task.getId();
+    return fixture.task(group, "筛选测试", priority, now.plus(dueInDays, ChronoUnit.DAYS), flags);
   }
 
   /** Runs the filter as the demo user (with their groups), limited to fixture tasks; the task ids in order. */
@@ -169,7 +153,7 @@ class TasklistFiltersTest {
     String filterId = filterService.createFilterQuery().filterName(filterName).singleResult().getId();
     as(user);
     try {
-      List<Task> tasks = filterService.list(filterId, taskService.createTaskQuery().processDefinitionKey(FIXTURE));
+      List<Task> tasks = filterService.list(filterId, taskService.createTaskQuery().processDefinitionKey(FixtureTasks.PROCESS_KEY));
       return tasks.stream().map(Task::getId).toList();
     } finally {
       identityService.clearAuthentication();
