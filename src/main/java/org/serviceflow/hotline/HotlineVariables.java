@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.serviceflow.casefile.CaseFlags;
 import org.serviceflow.casefile.ProcessVariables;
 
 /**
@@ -120,8 +121,8 @@ public final class HotlineVariables extends ProcessVariables {
   public static final String EXTENSION_DECISION = "extensionDecision";
   public static final String APPROVED_WORKDAYS = "approvedWorkdays";
   public static final String EXTENSION_NOTE = "extensionNote";
-  /** Boolean: the one extension allowed has been granted. */
-  public static final String EXTENDED = "extended";
+  /** Boolean: the one extension allowed has been granted (the 已延期 Tasklist filter reads it). */
+  public static final String EXTENDED = CaseFlags.EXTENDED;
 
   // reply (答复) record and review (审核) form
   /** Date: the unit's last reply; the return visit counts from it. */

@@ -41,6 +41,20 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
         || configuration.getGroupResourceWhitelistPattern().isEmpty()) {
       configuration.setGroupResourceWhitelistPattern(GROUP_ID_PATTERN);
     }
+    if (configuration.getResourceAuthorizationProvider() == null) {
+      configuration.setResourceAuthorizationProvider(new DepartmentTasks.AuthorizationProvider());
+    }
+  }
+
+  /** The filter function {@code ${currentUserDepartment()}}, next to the engine's {@code ${currentUserGroups()}}. */
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    try {
+      configuration.getExpressionManager().addFunction(DepartmentTasks.CURRENT_USER_DEPARTMENT,
+          DepartmentTasks.class.getMethod(DepartmentTasks.CURRENT_USER_DEPARTMENT));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Override

@@ -1,6 +1,10 @@
 package org.serviceflow.identity;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The catalogue of Camunda groups (PROCESSES.md "Roles"), with the Chinese names staff know
@@ -68,6 +72,47 @@ public enum StaffGroup {
   /** Keys of the processes this group starts (Tasklist "start process", intake API). */
   public List<String> startableProcessKeys() {
     return startableProcessKeys;
+  }
+
+  /**
+   * The groups whose tasks this group oversees as department lead or supervisor (本部门全部), itself included;
+   * empty for every other group. 客服主管 leads 客服部 (the {@code X-lead} convention of the collaboration
+   * rules); 12345 督办 oversees the 12345 centre (话务员, 派单审核). The handling units are outside the centre:
+   * they are separate bodies, and their tasks stay theirs.
+   */
+  public List<String> department() {
+    return switch (this) {
+      case CUSTOMER_SERVICE_LEAD -> List.of(CUSTOMER_SERVICE.id, id);
+      case HOTLINE_SUPERVISORS -> List.of(HOTLINE_OPERATORS.id, HOTLINE_DISPATCHERS.id, id);
+      default -> List.of();
+    };
+  }
+
+  /** Whether the group leads or supervises a department ({@link #department()} is not empty). */
+  public boolean leadsDepartment() {
+    return !department().isEmpty();
+  }
+
+  /** The lead groups whose department holds this group id, e.g. customer-service-lead for customer-service. */
+  public static List<String> leadsOf(String groupId) {
+    List<String> leads = new ArrayList<>();
+    for (StaffGroup group : values()) {
+      if (!group.id.equals(groupId) && group.department().contains(groupId)) {
+        leads.add(group.id);
+      }
+    }
+    return leads;
+  }
+
+  /** The given groups and, for the lead groups among them, every group of their department. */
+  public static List<String> withDepartments(Collection<String> groupIds) {
+    Set<String> ids = new LinkedHashSet<>(groupIds);
+    for (StaffGroup group : values()) {
+      if (groupIds.contains(group.id)) {
+        ids.addAll(group.department());
+      }
+    }
+    return List.copyOf(ids);
   }
 
   /** Staff work in Tasklist; auditors only read history in Cockpit. */

@@ -211,6 +211,51 @@ final class TasklistBrowser implements AutoCloseable {
         By.cssSelector("section.task-card [cam-tasklist-form-camunda] .fjs-form")));
   }
 
+  /** The processes the start-process dialog offers, by name in its order; the dialog is closed again. */
+  List<String> startableProcesses() {
+    click(By.cssSelector("li.start-process-action a"));
+    visible(By.cssSelector(".modal-body"));
+    pause(1500); // the list is loaded after the dialog opens
+    List<String> names = texts(".modal-body ul.processes li a");
+    driver.findElement(By.cssSelector("body")).sendKeys(Keys.ESCAPE);
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-body")));
+    return names;
+  }
+
+  /** The names of the filters in the filter list, top to bottom. */
+  @SuppressWarnings("unchecked")
+  List<String> filterNames() {
+    // the link also holds the filter's task count (an element); the name is its own text
+    return (List<String>) script("return Array.from(document.querySelectorAll('.task-filter h4.name a')).map(a =>"
+        + " Array.from(a.childNodes).filter(n => n.nodeType === 3).map(n => n.data).join('').trim());");
+  }
+
+  /**
+   * Shows the tasks of a filter (by its name) and returns the names of the listed tasks top to bottom, once all
+   * the expected names are listed (the list does not refresh by itself, so the filter is clicked again).
+   */
+  List<String> taskNames(String filterName, List<String> expected) {
+    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[starts-with(normalize-space(.),'"
+        + filterName + "')]");
+    click(filter);
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
+        if (!texts("ol.tasks-list li.task h4.task a").containsAll(expected)) {
+          d.findElement(filter).click();
+          return false;
+        }
+        return true;
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    return texts("ol.tasks-list li.task h4.task a");
+  }
+
+  private List<String> texts(String css) {
+    return driver.findElements(By.cssSelector(css)).stream().map(e -> e.getText().trim()).toList();
+  }
+
   /** Opens a page of any webapp (e.g. /camunda/app/cockpit/default/#/processes) and waits for an element. */
   void open(String path, String waitForCss) {
     driver.get(baseUrl + path);

@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import java.time.YearMonth;
 import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.casefile.CaseFlags;
 import org.serviceflow.reporting.ReportCompilers;
 import org.serviceflow.reporting.ReportFigures;
 import org.serviceflow.reporting.ReportType;
@@ -336,6 +337,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
     fireTimer(complaint, "BoundaryEvent_ResolutionTargetWarning", RECEIVED.plusDays(7));
     assertThat(templatesSentTo(caseNumber, "zhiliang1")).containsExactly("complaint.resolutionTargetWarning");
     assertThat(caseFiles.get(caseNumber).flaggedForReview()).isFalse();
+    assertThat(complaint).variables().doesNotContainKey(CaseFlags.SUPERVISED);
 
     fireTimer(complaint, "BoundaryEvent_ResolutionOverdue", RECEIVED.plusDays(14));
     assertThat(templatesSentTo(caseNumber, "zhiliang1")).contains("complaint.overdue");
@@ -343,6 +345,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
     CaseView file = caseFiles.get(caseNumber);
     assertThat(file.flaggedForReview()).isTrue();
     assertThat(file.reviewReason()).isEqualTo("超过结案期限：受理后 14 天仍未处理完毕");
+    assertThat(complaint).variables().containsEntry(CaseFlags.SUPERVISED, true); // the 督办中 filter shows its tasks
     assertThat(complaint).isWaitingAt("Task_ProposeSolution").hasPassed("EndEvent_ResolutionTargetWarned",
         "EndEvent_OverdueCaseFlagged");
   }

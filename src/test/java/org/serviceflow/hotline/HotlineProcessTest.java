@@ -33,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.serviceflow.casefile.CaseFlags;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.DeadlineState;
@@ -489,6 +490,7 @@ class HotlineProcessTest extends ProcessTestSupport {
     fireTimer(appeal, "BoundaryEvent_HandlingWarning", OffsetDateTime.parse("2026-11-10T17:30:00+08:00"));
     assertThat(templatesSentTo(caseNumber, "zhujian")).containsExactly("hotline.handlingWarning");
     assertThat(caseFiles.get(caseNumber).flaggedForReview()).isFalse();
+    assertThat(appeal).variables().doesNotContainKey(CaseFlags.SUPERVISED);
 
     fireTimer(appeal, "BoundaryEvent_HandlingOverdue", OffsetDateTime.parse("2026-11-11T17:30:00+08:00"));
     Task supervise = task(appeal, "Task_SuperviseHandling");
@@ -497,6 +499,7 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(templatesSentTo(caseNumber, "duban")).containsExactly("hotline.supervised");
     assertThat(caseFiles.get(caseNumber).flaggedForReview()).isTrue();
     assertThat(appealRow(caseNumber)).containsEntry("SUPERVISIONS", 1);
+    assertThat(appeal).variables().containsEntry(CaseFlags.SUPERVISED, true); // the 督办中 filter shows its tasks
     assertThat(appeal).isWaitingAt("Task_HandleAppeal", "Task_SuperviseHandling");
 
     complete(appeal, "Task_SuperviseHandling", Map.of("supervisionNote", "已电话督促住建局"));
