@@ -210,7 +210,9 @@ async function dashboard(month) {
   const data = await api('/api/reports/dashboard' + (month ? '?period=' + encodeURIComponent(month) : ''));
   el('dashboard').hidden = false;
   monthChoices(data.period);
-  el('month-note').textContent = '（' + data.period + '，每项数字的口径见 docs/reporting.md）';
+  const compiled = [data.units, data.complaints].concat(data.trend || []).filter(f => f).map(f => f.compiledAt).sort()[0];
+  el('month-note').textContent = '（' + data.period + '，数字编制于 ' + time(compiled)
+    + '，看板保留数字 5 分钟；每项数字的口径见 docs/reporting.md）';
   if (data.trend) { trendChart(data.trend); }
   if (data.units) { unitsPart(data.units, data.period); }
   if (data.complaints) {
