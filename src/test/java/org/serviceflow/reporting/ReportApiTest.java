@@ -35,6 +35,7 @@ class ReportApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired ReportRecords records;
   @Autowired ObjectMapper json;
+  @Autowired DashboardFigures dashboardFigures;
 
   @BeforeEach
   void generateJuly() {
@@ -147,6 +148,28 @@ class ReportApiTest {
     JsonNode department = json.readTree(get("kufang", "/api/reports/dashboard?period=" + JULY).getBody());
     assertThat(department.get("units").isNull()).isTrue();
     assertBadRequest("/api/reports/dashboard?period=2099-01", "period");
+  }
+
+  @Test
+  void shouldKeepTheDashboardsFiguresForFiveMinutesOnly() {
+    YearMonth july = YearMonth.parse(JULY);
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        OffsetDateTime.parse("2026-12-01T10:00:00+08:00").toInstant()));
+    try {
+      dashboardFigures.clear();
+      ReportFigures first = dashboardFigures.of(ReportType.UNIT_ASSESSMENT, july);
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+          OffsetDateTime.parse("2026-12-01T10:05:00+08:00").toInstant()));
+      assertThat(dashboardFigures.of(ReportType.UNIT_ASSESSMENT, july)).as("kept for 5 minutes").isSameAs(first);
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+          OffsetDateTime.parse("2026-12-01T10:05:01+08:00").toInstant()));
+      ReportFigures again = dashboardFigures.of(ReportType.UNIT_ASSESSMENT, july);
+      assertThat(again).as("compiled again after 5 minutes").isNotSameAs(first);
+      assertThat(again.compiledAt()).isEqualTo(OffsetDateTime.parse("2026-12-01T10:05:01+08:00").toInstant());
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      dashboardFigures.clear();
+    }
   }
 
   private void assertBadRequest(String path, String field) throws Exception {
