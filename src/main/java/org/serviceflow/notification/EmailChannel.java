@@ -7,9 +7,15 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Plain-text UTF-8 e-mail through Spring Mail (spring.mail.*), from serviceflow.notification.sender. */
+/**
+ * Plain-text UTF-8 e-mail through Spring Mail (spring.mail.*), from serviceflow.notification.sender. Each
+ * mail names its outbox row in the header {@value #OUTBOX_HEADER}: a message sent again after a node died
+ * mid-send (at-least-once, see {@link NotificationDispatcher}) carries the same value as the first copy.
+ */
 @Component
 class EmailChannel implements NotificationChannel {
+
+  static final String OUTBOX_HEADER = "X-ServiceFlow-Notification";
 
   private final ObjectProvider<JavaMailSender> mailSender;
   private final String sender;
@@ -40,6 +46,7 @@ class EmailChannel implements NotificationChannel {
     helper.setTo(message.getRecipient());
     helper.setSubject(message.getSubject());
     helper.setText(message.getBody());
+    mime.setHeader(OUTBOX_HEADER, String.valueOf(message.getId()));
     mail.send(mime);
   }
 }

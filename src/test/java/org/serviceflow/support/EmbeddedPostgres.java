@@ -2,8 +2,11 @@ package org.serviceflow.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -40,6 +43,22 @@ public final class EmbeddedPostgres {
 
   public static DataSource postgresDatabase() {
     return server().getPostgresDatabase();
+  }
+
+  /** Creates a fresh, empty database on the server; returns its name ({@link #jdbcUrl(String)} gives its URL). */
+  public static String createDatabase() {
+    String database = "sf_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = postgresDatabase().getConnection()) {
+      c.createStatement().execute("create database " + database);
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create test database " + database, e);
+    }
+    return database;
+  }
+
+  /** The JDBC URL of a database on the server (user and password: postgres). */
+  public static String jdbcUrl(String database) {
+    return server().getJdbcUrl("postgres", database);
   }
 
   /** A Spring context whose database is on the server: closed before the server stops. */

@@ -1,8 +1,5 @@
 package org.serviceflow.support;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.support.TestPropertySourceUtils;
@@ -16,15 +13,9 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
 
   @Override
   public void initialize(ConfigurableApplicationContext context) {
-    var server = EmbeddedPostgres.server();
-    String database = "sf_" + UUID.randomUUID().toString().replace("-", "");
-    try (Connection c = server.getPostgresDatabase().getConnection()) {
-      c.createStatement().execute("create database " + database);
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not create test database " + database, e);
-    }
+    String database = EmbeddedPostgres.createDatabase();
     TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
-        "spring.datasource.url=" + server.getJdbcUrl("postgres", database),
+        "spring.datasource.url=" + EmbeddedPostgres.jdbcUrl(database),
         "spring.datasource.username=postgres",
         "spring.datasource.password=postgres",
         "spring.datasource.driver-class-name=org.postgresql.Driver");
