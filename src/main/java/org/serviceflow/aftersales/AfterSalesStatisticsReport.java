@@ -2,12 +2,13 @@ package org.serviceflow.aftersales;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.serviceflow.casefile.CaseLabels;
+import org.serviceflow.casefile.CaseType;
 import org.serviceflow.reporting.ReportCompiler;
 import org.serviceflow.reporting.ReportPeriod;
 import org.serviceflow.reporting.ReportTable;
 import org.serviceflow.reporting.ReportTable.Kind;
 import org.serviceflow.reporting.ReportType;
-import org.serviceflow.web.CodeList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +31,11 @@ class AfterSalesStatisticsReport implements ReportCompiler {
        order by service_type""";
 
   private final JdbcTemplate jdbc;
+  private final CaseLabels labels;
 
-  AfterSalesStatisticsReport(JdbcTemplate jdbc) {
+  AfterSalesStatisticsReport(JdbcTemplate jdbc, CaseLabels labels) {
     this.jdbc = jdbc;
+    this.labels = labels;
   }
 
   @Override
@@ -55,7 +58,7 @@ class AfterSalesStatisticsReport implements ReportCompiler {
       double materials = rs.getDouble("materials");
       double transport = rs.getDouble("transport");
       String type = rs.getString("service_type");
-      rows.add(new Object[] {type, CodeList.Coded.labelOf(ServiceRequest.ServiceType.values(), type),
+      rows.add(new Object[] {type, labels.category(CaseType.AFTER_SALES, type),
           rs.getLong("serviced"), rs.getLong("visits"), rs.getLong("repeats"), labour, materials, transport,
           labour + materials + transport});
     }, period.fromTimestamp(), period.toTimestamp());

@@ -3,12 +3,13 @@ package org.serviceflow.aftersales;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.serviceflow.casefile.CaseLabels;
+import org.serviceflow.casefile.CaseType;
 import org.serviceflow.reporting.ReportCompiler;
 import org.serviceflow.reporting.ReportPeriod;
 import org.serviceflow.reporting.ReportTable;
 import org.serviceflow.reporting.ReportTable.Kind;
 import org.serviceflow.reporting.ReportType;
-import org.serviceflow.web.CodeList;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -39,9 +40,11 @@ class AfterSalesSummaryReport implements ReportCompiler {
        group by o.service_type""";
 
   private final JdbcTemplate jdbc;
+  private final CaseLabels labels;
 
-  AfterSalesSummaryReport(JdbcTemplate jdbc) {
+  AfterSalesSummaryReport(JdbcTemplate jdbc, CaseLabels labels) {
     this.jdbc = jdbc;
+    this.labels = labels;
   }
 
   @Override
@@ -71,7 +74,7 @@ class AfterSalesSummaryReport implements ReportCompiler {
       long missed = missedByType.getOrDefault(type, 0L);
       long repeats = rs.getLong("repeats");
       if (received + serviced + closed + open + missed + repeats > 0) {
-        table.row(type, CodeList.Coded.labelOf(ServiceRequest.ServiceType.values(), type), received, serviced, closed,
+        table.row(type, labels.category(CaseType.AFTER_SALES, type), received, serviced, closed,
             open, missed, repeats);
       }
     }, from, to, from, to, from, to, to, to, from, to);

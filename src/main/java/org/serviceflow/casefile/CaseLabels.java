@@ -1,21 +1,20 @@
 package org.serviceflow.casefile;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * The Chinese labels of a case's category and severity codes, as the process's start form offers them (the
- * select options of {@code <processKey>/StartEvent_*.form}, which process owners edit): one place for the labels
- * staff chose from. Complaint: category / severity; after-sales: serviceType / urgency; 12345: category / urgency;
+ * The Chinese labels of a case's codes, as the process's forms offer them (the options of
+ * {@code <processKey>/StartEvent_*.form}, then of its task forms, which process owners edit; {@link FormOptions}):
+ * one place for the labels staff chose from, used by the case file and the reports. Complaint: category / severity; after-sales: serviceType / urgency; 12345: category / urgency;
  * process change: category / its level (a number, shown as it is); the channel where the form asks for it. An unknown
  * code is shown as it is.
  */
@@ -34,11 +33,14 @@ public class CaseLabels {
   CaseLabels() {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     for (CaseType type : CaseType.values()) {
-      Map<String, Map<String, String>> fields = new HashMap<>();
+      Map<String, Map<String, String>> fields = new LinkedHashMap<>();
       try {
-        for (Resource form : resolver.getResources("classpath*:" + type.processKey() + "/StartEvent_*.form")) {
-          try (InputStream in = form.getInputStream()) {
-            collect(JSON.readTree(in), fields);
+        // the start form first: its labels are the ones staff chose from at intake
+        for (String pattern : new String[] {"/StartEvent_*.form", "/Task_*.form"}) {
+          for (Resource form : resolver.getResources("classpath*:" + type.processKey() + pattern)) {
+            try (InputStream in = form.getInputStream()) {
+              FormOptions.collect(JSON.readTree(in), fields);
+            }
           }
         }
       } catch (IOException e) {
@@ -61,15 +63,8 @@ public class CaseLabels {
     return label(type, "channel", code);
   }
 
-  private String label(CaseType type, String field, String code) {
+  /** The label of a code of any field the process's forms offer (start form first), e.g. disciplineAction. */
+  public String label(CaseType type, String field, String code) {
     return code == null ? null : options.get(type).getOrDefault(field, Map.of()).getOrDefault(code, code);
-  }
-
-  private static void collect(JsonNode component, Map<String, Map<String, String>> fields) {
-    if (component.hasNonNull("key") && component.path("values").isArray()) {
-      Map<String, String> labels = fields.computeIfAbsent(component.path("key").asText(), key -> new HashMap<>());
-      component.path("values").forEach(v -> labels.put(v.path("value").asText(), v.path("label").asText()));
-    }
-    component.path("components").forEach(child -> collect(child, fields));
   }
 }

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.serviceflow.casefile.CaseLabels;
+import org.serviceflow.casefile.CaseType;
 import org.serviceflow.reporting.GroupNames;
 import org.serviceflow.reporting.ReportCompiler;
 import org.serviceflow.reporting.ReportPeriod;
 import org.serviceflow.reporting.ReportTable;
 import org.serviceflow.reporting.ReportTable.Kind;
 import org.serviceflow.reporting.ReportType;
-import org.serviceflow.web.CodeList;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +23,12 @@ class ComplaintStatisticsReport implements ReportCompiler {
 
   private final ClosedComplaints closed;
   private final GroupNames groupNames;
+  private final CaseLabels labels;
 
-  ComplaintStatisticsReport(ClosedComplaints closed, GroupNames groupNames) {
+  ComplaintStatisticsReport(ClosedComplaints closed, GroupNames groupNames, CaseLabels labels) {
     this.closed = closed;
     this.groupNames = groupNames;
+    this.labels = labels;
   }
 
   @Override
@@ -40,13 +43,13 @@ class ComplaintStatisticsReport implements ReportCompiler {
     return List.of(
         tally("summary", "概况", "scope", "范围", null, cases, c -> "全部", c -> "全部结案投诉"),
         tally("byCategory", "按类别", "category", "类别", null, cases, ClosedComplaints.Closed::category,
-            code -> CodeList.Coded.labelOf(ComplaintCategory.values(), code)),
+            code -> labels.category(CaseType.COMPLAINT, code)),
         tally("byDepartment", "按处理部门", "department", "部门", "department", cases,
             c -> c.department() == null ? "—" : c.department(), id -> groups.getOrDefault(id, id)),
         tally("bySeverity", "按严重程度", "severity", "严重程度", null, cases, ClosedComplaints.Closed::severity,
-            code -> CodeList.Coded.labelOf(ComplaintSeverity.values(), code)),
+            code -> labels.severity(CaseType.COMPLAINT, code)),
         tally("byTier", "按客户等级", "tier", "客户等级", null, cases, c -> c.tier() == null ? "—" : c.tier(),
-            code -> CodeList.Coded.labelOf(ComplaintCustomerTier.values(), code)),
+            code -> labels.label(CaseType.COMPLAINT, ComplaintVariables.CUSTOMER_TIER, code)),
         responsibility(cases, groups));
   }
 

@@ -3,6 +3,8 @@ package org.serviceflow.complaint;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.serviceflow.casefile.CaseLabels;
+import org.serviceflow.casefile.CaseType;
 import org.serviceflow.reporting.GroupNames;
 import org.serviceflow.reporting.ReportCompiler;
 import org.serviceflow.reporting.ReportPeriod;
@@ -19,15 +21,14 @@ import org.springframework.stereotype.Component;
 @Component
 class PenaltyReviewReport implements ReportCompiler {
 
-  static final Map<String, String> ACTIONS = Map.of("major-demerit", "记大过", "demerit", "记过", "warning", "警告",
-      "fine", "罚款", "criticism", "批评教育", "none", "不予处分");
-
   private final ClosedComplaints closed;
   private final GroupNames groupNames;
+  private final CaseLabels labels;
 
-  PenaltyReviewReport(ClosedComplaints closed, GroupNames groupNames) {
+  PenaltyReviewReport(ClosedComplaints closed, GroupNames groupNames, CaseLabels labels) {
     this.closed = closed;
     this.groupNames = groupNames;
+    this.labels = labels;
   }
 
   @Override
@@ -49,7 +50,7 @@ class PenaltyReviewReport implements ReportCompiler {
     for (ClosedComplaints.Closed c : penalties) {
       String person = c.staff() != null ? c.staff() : c.responsible();
       cases.row(c.caseNumber(), c.department(), groups.getOrDefault(c.department(), c.department()), person,
-          ACTIONS.getOrDefault(c.discipline(), c.discipline()), c.fine() == null ? 0.0 : c.fine());
+          labels.label(CaseType.COMPLAINT, ComplaintVariables.DISCIPLINE_ACTION, c.discipline()), c.fine() == null ? 0.0 : c.fine());
       double[] sum = byDepartment.computeIfAbsent(String.valueOf(c.department()), d -> new double[2]);
       sum[0]++;
       sum[1] += c.fine() == null ? 0 : c.fine();

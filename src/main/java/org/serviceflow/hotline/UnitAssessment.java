@@ -1,5 +1,7 @@
 package org.serviceflow.hotline;
 
+import static org.serviceflow.reporting.ReportCompiler.rate;
+
 /**
  * One handling unit's figures for a month (PROCESSES.md D.12; definitions in docs/processes/hotline-12345.md).
  * Counts: {@code received} dispatches to the unit in the month, of which {@code signedInTime} were signed for (or
@@ -41,9 +43,5 @@ public record UnitAssessment(
         satisfactionBase, unreachable, rehandles, extensions, supervisions,
         rate(signedInTime, received), rate(resolved, closed), rate(satisfied, satisfactionBase),
         rate(closedOnTime, closed), rate(returns, received), rate(rehandles, closed), rate(extensions, closed));
-  }
-
-  private static Double rate(long count, long base) {
-    return base == 0 ? null : (double) count / base;
   }
 }

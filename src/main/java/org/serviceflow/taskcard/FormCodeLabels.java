@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.serviceflow.casefile.FormOptions;
 
 /**
  * The Chinese labels of a process's codes, read from the options of its own Camunda Forms: every select, radio
@@ -44,7 +45,7 @@ final class FormCodeLabels {
     for (String formId : formIds) {
       JsonNode form = forms.get(formId);
       if (form != null) {
-        collect(form.path("components"), labels);
+        form.path("components").forEach(component -> FormOptions.collect(component, labels));
       }
     }
     return new FormCodeLabels(labels);
@@ -59,20 +60,6 @@ final class FormCodeLabels {
   String label(String variable, String code) {
     Map<String, String> codes = labels.get(variable);
     return codes == null ? null : codes.get(code);
-  }
-
-  private static void collect(JsonNode components, Map<String, Map<String, String>> labels) {
-    for (JsonNode component : components) {
-      String key = component.path("key").asText("");
-      if (!key.isEmpty() && component.path("values").isArray() && !labels.containsKey(key)) {
-        Map<String, String> codes = new LinkedHashMap<>();
-        for (JsonNode option : component.path("values")) {
-          codes.put(option.path("value").asText(), option.path("label").asText());
-        }
-        labels.put(key, codes);
-      }
-      collect(component.path("components"), labels);
-    }
   }
 
   private static JsonNode parse(byte[] file) {
