@@ -2,9 +2,12 @@ package org.serviceflow.reporting;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.serviceflow.identity.CurrentUser;
@@ -23,12 +26,18 @@ public class ReportAccess {
 
   static final Set<String> READ_ALL = Set.of("general-manager", "auditors", "camunda-admin");
 
+  static final String RULES = "monthlyReportRules";
+
   private final CurrentUser currentUser;
   private final DecisionService decisions;
+  private final RepositoryService repository;
+  /** Readers per deployed version of the rules and report type: a new version of the table is read afresh. */
+  private final Map<String, Set<String>> readers = new ConcurrentHashMap<>();
 
-  ReportAccess(CurrentUser currentUser, DecisionService decisions) {
+  ReportAccess(CurrentUser currentUser, DecisionService decisions, RepositoryService repository) {
     this.currentUser = currentUser;
     this.decisions = decisions;
+    this.repository = repository;
   }
 
   /** The figures as the caller may see them. */
@@ -56,8 +65,18 @@ public class ReportAccess {
     return currentUser.groupIds().stream().anyMatch(readersOfAll(type)::contains);
   }
 
+  /**
+   * Evaluated once per version of the rules and type (every access check otherwise wrote decision history); the
+   * latest version's id is looked up on each call, so a table a process owner deployed applies at once.
+   */
   private Set<String> readersOfAll(ReportType type) {
-    DmnDecisionResultEntries rules = currentUser.asSystem(() -> decisions.evaluateDecisionByKey("monthlyReportRules")
+    String version = currentUser.asSystem(() -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(RULES)
+        .latestVersion().singleResult().getId());
+    return readers.computeIfAbsent(version + " " + type.key(), key -> evaluate(version, type));
+  }
+
+  private Set<String> evaluate(String version, ReportType type) {
+    DmnDecisionResultEntries rules = currentUser.asSystem(() -> decisions.evaluateDecisionById(version)
         .variables(Variables.createVariables().putValue(ReportVariables.REPORT_TYPE, type.key())).evaluate()
         .getSingleResult());
     Set<String> readers = new HashSet<>(READ_ALL);
