@@ -38,6 +38,7 @@ final class TasklistBrowser implements AutoCloseable {
   private final Path profile;
   private final WebDriver driver;
   private final WebDriverWait wait;
+  private int clicks;
 
   /**
    * Skips the calling test when Chromium is missing on a developer machine; in CI (CI set) a
@@ -77,6 +78,38 @@ final class TasklistBrowser implements AutoCloseable {
     this.wait = new WebDriverWait(driver, WAIT);
   }
 
+  /**
+   * The clicks a user has made in this browser so far: every click on a link, button, option, radio, date or
+   * chart, and the click into a text field before typing (3 for a sign-in). A filter clicked again only because the
+   * list does not refresh by itself is not counted: a user sees the new task when the list refreshes.
+   */
+  int clicks() {
+    return clicks;
+  }
+
+  /**
+   * Shows the tasks of a filter and returns the case numbers of the listed cards top to bottom (cards without a case
+   * line are left out), once every expected case number is listed.
+   */
+  List<String> caseNumbersInFilter(String filterName, List<String> expected) {
+    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[starts-with(normalize-space(.),'"
+        + filterName + "')]");
+    String cards = "ol.tasks-list li.task .serviceflow-case-line .serviceflow-case-number";
+    click(filter);
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
+        if (!texts(cards).containsAll(expected)) {
+          d.findElement(filter).click();
+          return false;
+        }
+        return true;
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    return texts(cards);
+  }
+
   /** Signs in on the Tasklist login page and waits for the task list. */
   void login(String user, String password) {
     driver.get(tasklistUrl);
@@ -84,6 +117,7 @@ final class TasklistBrowser implements AutoCloseable {
     form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     form.findElement(By.cssSelector("button[type='submit']")).click();
+    clicks += 3; // into the name, into the password, the button
     visible(By.cssSelector("li.start-process-action a"));
     visible(By.cssSelector(".task-filter h4.name a"));
   }
@@ -117,6 +151,7 @@ final class TasklistBrowser implements AutoCloseable {
    */
   void type(String fieldId, String value) {
     WebElement input = visible(field(fieldId));
+    clicks++; // into the field
     input.clear();
     input.sendKeys(value);
     pause(350);
@@ -137,6 +172,7 @@ final class TasklistBrowser implements AutoCloseable {
   /** Picks today in a date field's calendar (typing follows the browser locale's format, so tests pick). */
   void pickToday(String fieldId) {
     visible(By.cssSelector("[id$='-" + fieldId + "-date']")).click();
+    clicks++;
     click(By.cssSelector(".flatpickr-calendar.open .flatpickr-day.today"));
     pause(350);
   }
@@ -199,6 +235,7 @@ final class TasklistBrowser implements AutoCloseable {
     List<WebElement> claim = driver.findElements(By.cssSelector("section.task-card button.claim"));
     if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
       claim.get(0).click();
+      clicks++;
     }
     visible(By.cssSelector("section.task-card [cam-tasklist-form-camunda] .fjs-form"));
     pause(500);
@@ -270,6 +307,7 @@ final class TasklistBrowser implements AutoCloseable {
     form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
     form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
     form.findElement(By.cssSelector("button[type='submit']")).click();
+    clicks += 3;
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
     pause(1500);
   }
@@ -285,6 +323,7 @@ final class TasklistBrowser implements AutoCloseable {
     org.openqa.selenium.Rectangle box = element.getRect();
     new org.openqa.selenium.interactions.Actions(driver)
         .moveToElement(element, x - box.getWidth() / 2, y - box.getHeight() / 2).click().perform();
+    clicks++;
     pause(500);
   }
 
@@ -354,6 +393,7 @@ final class TasklistBrowser implements AutoCloseable {
       ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
           "arguments[0].scrollIntoView({block: 'center'});", element);
       wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+      clicks++;
     } catch (TimeoutException e) {
       throw diagnosed(e);
     }
