@@ -247,6 +247,110 @@ async function record(id) {
     container.appendChild(table);
     renderTable(table, t);
   });
+  el('compare').onclick = () => compare(id);
+}
+
+const PRESENCE_LABELS = { BOTH: '', FROZEN_ONLY: '仅冻结版本有', LIVE_ONLY: '仅重新编制有' };
+
+/** A difference (live − frozen) as staff read it: signed; a rate in percentage points. */
+function difference(column, d) {
+  if (d === null || d === undefined) { return ''; }
+  const sign = d > 0 ? '+' : (d < 0 ? '−' : '±');
+  const size = Math.abs(d);
+  switch (column.kind) {
+    case 'RATE': return sign + (size * 100).toFixed(1) + ' 个百分点';
+    case 'MONEY': return sign + size.toFixed(2);
+    case 'HOURS': return sign + size.toFixed(1);
+    default: return sign + String(size);
+  }
+}
+
+function span(className, text) {
+  const s = document.createElement('span');
+  s.className = className;
+  s.textContent = text;
+  return s;
+}
+
+/** One compared table: a first column saying how the row compares, then each cell (changed: frozen → live, difference). */
+function comparisonTable(container, t) {
+  const h = document.createElement('h3');
+  h.textContent = t.title + (t.presence !== 'BOTH' ? '（' + PRESENCE_LABELS[t.presence] + '）' : '');
+  container.appendChild(h);
+  const table = document.createElement('table');
+  table.dataset.table = t.key;
+  const head = document.createElement('tr');
+  ['对比'].concat(t.columns.map(c => c.label)).forEach(label => {
+    const th = document.createElement('th'); th.textContent = label; head.appendChild(th);
+  });
+  table.createTHead().appendChild(head);
+  const body = table.createTBody();
+  t.rows.forEach(r => {
+    const tr = document.createElement('tr');
+    tr.dataset.presence = r.presence;
+    if (r.presence !== 'BOTH') { tr.className = r.presence === 'FROZEN_ONLY' ? 'only-frozen' : 'only-live'; }
+    const mark = document.createElement('td');
+    mark.className = 'mark';
+    mark.textContent = r.presence !== 'BOTH' ? PRESENCE_LABELS[r.presence] : (r.changed ? '有变化' : '一致');
+    tr.appendChild(mark);
+    t.columns.forEach(c => {
+      const cell = r.cells[c.key];
+      const td = document.createElement('td');
+      td.dataset.column = c.key;
+      if (c.kind !== 'TEXT') { td.className = 'number'; }
+      if (cell.changed) {
+        td.classList.add('changed');
+        td.title = '冻结版本：' + value(c, cell.frozen) + '；重新编制：' + value(c, cell.live);
+        td.append(span('frozen', value(c, cell.frozen)), ' → ', span('live', value(c, cell.live)));
+        const diff = difference(c, cell.difference);
+        if (diff) { td.append(' ', span('diff', '（' + diff + '）')); }
+      } else {
+        td.textContent = value(c, r.presence === 'LIVE_ONLY' ? cell.live : cell.frozen);
+      }
+      tr.appendChild(td);
+    });
+    body.appendChild(tr);
+  });
+  container.appendChild(table);
+}
+
+/** How many things differ: changed cells, rows and tables found in one copy only. */
+function differences(comparison) {
+  return comparison.tables.reduce((n, t) => n + (t.presence !== 'BOTH' ? 1 : t.rows.reduce((m, r) =>
+    m + (r.presence !== 'BOTH' ? 1 : Object.values(r.cells).filter(c => c.changed).length), 0)), 0);
+}
+
+/** 重新编制并对比: the record's month compiled now (not stored), set against the frozen copy. */
+async function compare(id) {
+  const section = el('comparison-section');
+  const summary = el('comparison-summary');
+  const button = el('compare');
+  button.disabled = true;
+  delete section.dataset.loaded;
+  try {
+    const c = await api('/api/reports/' + id + '/comparison');
+    const container = el('comparison-tables');
+    container.replaceChildren();
+    summary.hidden = false;
+    const when = '（冻结版本编制于 ' + time(c.frozenAt) + '，重新编制于 ' + time(c.liveAt) + '）';
+    if (c.identical) {
+      summary.className = 'summary same';
+      summary.textContent = '与冻结版本一致' + when;
+    } else {
+      summary.className = 'summary differs';
+      summary.textContent = '与冻结版本有 ' + differences(c) + ' 处不同' + when
+        + '：有变化的格子显示「冻结值 → 重新编制值（差值）」，只在一份中有的行单独标出。';
+    }
+    c.tables.forEach(t => comparisonTable(container, t));
+    section.dataset.loaded = 'true';
+  } catch (error) {
+    summary.hidden = false;
+    summary.className = 'summary differs';
+    summary.textContent = '无法重新编制' + (error.message ? '：' + error.message : '。');
+    section.dataset.loaded = 'error';
+  } finally {
+    button.disabled = false;
+  }
 }
 
 document.addEventListener('DOMContentLoaded', () => {

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * The monthly reports as JSON and files: the confirmed (frozen) records, and the live figures of any past month compiled
- * on demand, so that the two can be compared. Every answer holds only what {@link ReportAccess} lets the caller see. A
+ * on demand, and the two side by side. Every answer holds only what {@link ReportAccess} lets the caller see. A
  * bad {@code type}, {@code period} or {@code format} is a 400 naming it; an unknown record a 404.
  */
 @RestController
@@ -62,6 +62,18 @@ class ReportController {
   ReportFigures figures(@RequestParam(required = false) String type, @RequestParam(required = false) String period) {
     ReportType reportType = type(type);
     return access.visible(reportType, compilers.compile(reportType, period(period)));
+  }
+
+  /**
+   * GET /api/reports/{id}/comparison: the record's frozen figures against the same type and month compiled now, both
+   * as far as the caller may read the record (ReportComparison).
+   */
+  @GetMapping("/{id}/comparison")
+  ReportComparison comparison(@PathVariable long id) {
+    ReportRecord record = record(id);
+    ReportType type = ReportType.ofKey(record.type()).orElseThrow();
+    ReportFigures live = access.visible(type, compilers.compile(type, YearMonth.parse(record.period())));
+    return ReportComparison.of(record.id(), record.figures(), live);
   }
 
   /** The record's frozen figures as .xlsx or CSV. */

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * signed in through the Tasklist login: the 12345 units of August 2025 (rows as the hotline delegates write them)
  * drawn by ECharts, a click on the highest bar listing that unit's late cases with links to their case pages, the
  * confirmed record and its page, the 12-month trend for the general manager (screenshot docs/images/reports-dashboard.png),
- * a unit's own row only, and the message for a visitor who is not signed in.
+ * a unit's own row only, the message for a visitor who is not signed in, and a record compared with its month compiled
+ * again after a case changed (screenshot docs/images/reports-comparison.png).
  */
 @PostgresIntegrationTest
 class ReportsDashboardIT {
@@ -34,7 +35,11 @@ class ReportsDashboardIT {
   static final Path SCREENSHOT = Path.of(System.getProperty("reports-dashboard.screenshot",
       "docs/images/reports-dashboard.png"));
   static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+  static final Path COMPARISON_SCREENSHOT = Path.of(System.getProperty("reports-comparison.screenshot",
+      "docs/images/reports-comparison.png"));
   static final String AUGUST = "2025-08";
+  /** The comparison's month: no other test writes September 2025. */
+  static final String SEPTEMBER = "2025-09";
   static final String LOADED = "body[data-loaded='true']";
 
   @LocalServerPort int port;
@@ -148,6 +153,88 @@ class ReportsDashboardIT {
       assertThat(text(unit, "#units tbody")).contains("市场监管局").doesNotContain("住建局");
       assertThat(unit.displayed("#trend-section")).isFalse();
     }
+  }
+
+  @Test
+  void shouldCompareTheConfirmedRecordWithItsMonthCompiledAgainAfterACaseChanged() {
+    // given September's assessment confirmed: 市场监管局 two dispatches, the second not signed for in time
+    appeal("RXC-M0", "unit-market", null, null);
+    dispatch("RXC-M0", "unit-market", "2025-09-02T10:00:00+08:00", true);
+    appeal("RXC-M1", "unit-market", null, null);
+    dispatch("RXC-M1", "unit-market", "2025-09-03T10:00:00+08:00", false);
+    long id = records.compile(ReportType.UNIT_ASSESSMENT, YearMonth.parse(SEPTEMBER), null, null);
+    records.confirm(id, "duban", "九月考核已核对", null, false);
+
+    try (TasklistBrowser browser = browser()) {
+      browser.login("duban", "demo");
+      browser.open("/reports/" + id, LOADED + " #record-tables table");
+      assertThat(text(browser, "#compare")).isEqualTo("重新编制并对比");
+
+      // when nothing changed since: the month compiled again is the frozen copy
+      compare(browser);
+      assertThat(text(browser, "#comparison-summary")).startsWith("与冻结版本一致");
+      assertThat((Long) browser.script("return document.querySelectorAll('#comparison-tables td.changed').length;"))
+          .isZero();
+
+      // when a September dispatch to each unit is recorded afterwards, both signed for in time
+      appeal("RXC-M2", "unit-market", null, null);
+      dispatch("RXC-M2", "unit-market", "2025-09-10T10:00:00+08:00", true);
+      appeal("RXC-H0", "unit-housing", null, null);
+      dispatch("RXC-H0", "unit-housing", "2025-09-11T10:00:00+08:00", true);
+      compare(browser);
+
+      // then 市场监管局's changed cells show the frozen and the live value and the difference: 2 → 3 dispatches,
+      // 1/2 → 2/3 signed in time, and rank 1 → 2 (住建局 now ranks first by its response rate)
+      assertThat(text(browser, "#comparison-summary")).startsWith("与冻结版本有 4 处不同");
+      assertThat(cell(browser, "市场监管局", "received")).isEqualTo("2 → 3 （+1）");
+      assertThat(cell(browser, "市场监管局", "responseRate")).isEqualTo("50.0% → 66.7% （+16.7 个百分点）");
+      assertThat(cell(browser, "市场监管局", "rank")).isEqualTo("1 → 2 （+1）");
+      assertThat(browser.script("return " + row("市场监管局") + ".querySelector(\"td[data-column='received'] .frozen\")"
+          + ".innerText + '|' + " + row("市场监管局") + ".querySelector(\"td[data-column='received'] .live\").innerText;"))
+          .isEqualTo("2|3");
+      assertThat(browser.script("return " + row("市场监管局")
+          + ".querySelector(\"td[data-column='returnRate']\").className;")).isEqualTo("number");
+      // 住建局 has rows only in the month compiled again; the late step of RXC-M1 is in both copies, unchanged
+      assertThat(browser.script("return " + row("住建局") + ".dataset.presence;")).isEqualTo("LIVE_ONLY");
+      assertThat(browser.script("return " + row("住建局") + ".cells[0].innerText;")).isEqualTo("仅重新编制有");
+      assertThat(browser.script("return " + row("RXC-M1") + ".cells[0].innerText;")).isEqualTo("一致");
+      // and the frozen copy above is as confirmed
+      assertThat(text(browser, "#record-tables")).doesNotContain("住建局");
+      browser.script("document.getElementById('comparison-section').scrollIntoView();");
+      browser.screenshotTo(COMPARISON_SCREENSHOT);
+    }
+    assertThat(records.find(id).orElseThrow().figures().tables().get(0).rows()).singleElement()
+        .satisfies(market -> assertThat(((Number) market.get("received")).longValue()).isEqualTo(2));
+  }
+
+  /** Clicks 重新编制并对比 and waits (polling, up to 2 minutes under load) until the comparison is shown. */
+  private static void compare(TasklistBrowser browser) {
+    browser.script("document.getElementById('compare').scrollIntoView({block: 'center'});");
+    browser.clickAt("#compare", 8, 8);
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    while (!Boolean.TRUE.equals(browser.script(
+        "return document.getElementById('comparison-section').dataset.loaded === 'true';"))) {
+      assertThat(browser.script("return document.getElementById('comparison-section').dataset.loaded || '';"))
+          .as("the comparison failed: %s", text(browser, "#comparison-summary")).isNotEqualTo("error");
+      assertThat(System.nanoTime()).as("the comparison is shown within 2 minutes").isLessThan(deadline);
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** The comparison's row (of any table) that mentions the text, as a JavaScript expression. */
+  private static String row(String text) {
+    return "Array.from(document.querySelectorAll('#comparison-tables tbody tr')).find(r => r.innerText.includes('"
+        + text + "'))";
+  }
+
+  private static String cell(TasklistBrowser browser, String rowText, String column) {
+    return (String) browser.script("var td = " + row(rowText) + ".querySelector(\"td[data-column='" + column + "']\");"
+        + " return td.classList.contains('changed') ? td.innerText : 'unchanged: ' + td.innerText;");
   }
 
   private long caseFile(String caseNumber) {

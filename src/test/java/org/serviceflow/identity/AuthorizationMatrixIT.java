@@ -399,6 +399,8 @@ class AuthorizationMatrixIT {
     // our API: monthly reports, on the 12345 unit assessment of 2026-11 (rows per unit)
     columns.add(get("GET reports", "/api/reports?type=unitAssessment"));
     columns.add(get("GET report", "/api/reports/{report}").prepare(c -> c.values.put("report", unitAssessmentRecord())));
+    columns.add(get("GET report comparison", "/api/reports/{report}/comparison")
+        .prepare(c -> c.values.put("report", unitAssessmentRecord())));
     columns.add(get("GET report export", "/api/reports/{report}/export?format=csv")
         .prepare(c -> c.values.put("report", unitAssessmentRecord())));
     columns.add(get("GET report figures", "/api/reports/figures?type=unitAssessment&period=2026-11"));

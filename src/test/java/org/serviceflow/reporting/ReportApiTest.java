@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -12,11 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.support.ProcessEngineTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,7 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * /api/reports over HTTP on the 12345 unit assessment of July 2025 (rows written as the hotline delegates write them):
  * who sees which rows in JSON and in the .xlsx export, the 400s naming the field, and a confirmed record that does not
- * change when its cases change later while the live figures do.
+ * change when its cases change later while the live figures do, and a new version of the report rules applying to the
+ * next access check although the answers of the old one are kept.
  */
 @ProcessEngineTest
 class ReportApiTest {
@@ -36,6 +42,8 @@ class ReportApiTest {
   @Autowired ReportRecords records;
   @Autowired ObjectMapper json;
   @Autowired DashboardFigures dashboardFigures;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
 
   @BeforeEach
   void generateJuly() {
@@ -122,6 +130,54 @@ class ReportApiTest {
     JsonNode list = json.readTree(get("shenji", "/api/reports?type=unitAssessment&period=" + JULY).getBody());
     assertThat(list).hasSize(1);
     assertThat(list.get(0).get("id").asLong()).isEqualTo(id);
+  }
+
+  @Test
+  void shouldReadANewVersionOfTheReportRulesAtTheNextAccessCheckInsteadOfTheKeptAnswer() throws Exception {
+    String figures = "/api/reports/figures?type=unitAssessment&period=" + JULY;
+    // given the deployed rules, which do not send the unit assessment to 客服部 (kefu1), and their answer kept
+    String original = latestRulesId();
+    assertThat(get("kefu1", figures).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    long evaluated = evaluations(original);
+    assertThat(evaluated).as("evaluated for the unit assessment at least once").isPositive();
+    assertThat(get("kefu1", figures).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(evaluations(original)).as("the second check uses the kept answer").isEqualTo(evaluated);
+
+    // when a process owner deploys a new version that sends it to 客服部 as well
+    String rules = new ClassPathResource(ReportAccess.RULES + ".dmn").getContentAsString(StandardCharsets.UTF_8);
+    String changed = rules.replace("<text>\"hotline-dispatchers\"</text>",
+        "<text>\"hotline-dispatchers,customer-service\"</text>");
+    assertThat(changed).isNotEqualTo(rules);
+    Deployment deployment = repository.createDeployment().name("monthlyReportRules 客服部收件")
+        .addString(ReportAccess.RULES + ".dmn", changed).deploy();
+    try {
+      String newer = latestRulesId();
+      assertThat(newer).isNotEqualTo(original);
+
+      // then the next check reads the new version, not the kept answer of the old one: 客服部 reads every unit
+      ResponseEntity<String> allowed = get("kefu1", figures);
+      assertThat(allowed.getStatusCode()).as(allowed.getBody()).isEqualTo(HttpStatus.OK);
+      assertThat(units(json.readTree(allowed.getBody()))).containsExactlyInAnyOrder("unit-market", "unit-housing");
+      assertThat(evaluations(newer)).as("the new version evaluated once").isOne();
+      assertThat(get("kefu1", figures).getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(evaluations(newer)).as("and its answer kept").isOne();
+      assertThat(evaluations(original)).isEqualTo(evaluated);
+    } finally {
+      repository.deleteDeployment(deployment.getId(), true);
+    }
+    // and once the new version is withdrawn, the old one applies again
+    assertThat(latestRulesId()).isEqualTo(original);
+    assertThat(get("kefu1", figures).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private String latestRulesId() {
+    return repository.createDecisionDefinitionQuery().decisionDefinitionKey(ReportAccess.RULES).latestVersion()
+        .singleResult().getId();
+  }
+
+  /** Evaluations of one deployed version of the rules, from the decision history the engine writes for each. */
+  private long evaluations(String decisionDefinitionId) {
+    return history.createHistoricDecisionInstanceQuery().decisionDefinitionId(decisionDefinitionId).count();
   }
 
   @Test
