@@ -27,6 +27,11 @@ public class BadRequestException extends IllegalArgumentException {
     return problems;
   }
 
+  /** The 400 problem details our API answers for it (for filters, which run outside the controllers' advice). */
+  public org.springframework.http.ProblemDetail toProblemDetail() {
+    return ProblemDetailsAdvice.badRequest(problems);
+  }
+
   private static String describe(List<FieldProblem> problems) {
     return problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse("");
   }

@@ -43,8 +43,8 @@ final class FuzzedApplication {
       ConfigurableApplicationContext context = new SpringApplicationBuilder(ServiceFlowApplication.class)
           .profiles("test")
           .initializers(new PostgresContextInitializer())
-          .properties("server.port=0", "server.address=127.0.0.1")
-          .run();
+          // as arguments, not default properties: application.yaml's server.port (8080) would win over those
+          .run("--server.port=0", "--server.address=127.0.0.1");
       running = new FuzzedApplication(context);
     }
     // the REST API's authentication finds the engine in the JVM-wide registry, where another test class's
