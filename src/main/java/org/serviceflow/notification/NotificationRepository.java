@@ -30,12 +30,16 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
       order by n.nextAttemptAt, n.id""")
   List<Long> findDueIds(Instant now, Pageable page);
 
-  /** PENDING → SENDING for one node; 0 when another node claimed it first. */
+  /**
+   * PENDING → SENDING for one node, if the row is still due; 0 when another node claimed it first, or when
+   * another node's failed attempt put it off since this node listed it as due (the back-off holds).
+   */
   @Modifying
   @Query("""
       update Notification n
       set n.status = org.serviceflow.notification.NotificationStatus.SENDING, n.claimToken = :token, n.claimedAt = :now
-      where n.id = :id and n.status = org.serviceflow.notification.NotificationStatus.PENDING""")
+      where n.id = :id and n.status = org.serviceflow.notification.NotificationStatus.PENDING
+        and n.nextAttemptAt <= :now""")
   int claim(long id, String token, Instant now);
 
   @Modifying

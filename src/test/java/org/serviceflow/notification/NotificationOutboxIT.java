@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.serviceflow.support.Mails;
 import org.serviceflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -112,6 +113,33 @@ class NotificationOutboxIT {
       assertThat(row.getStatus()).isEqualTo(NotificationStatus.SENT);
       assertThat(row.getAttempts()).isEqualTo(1);
     });
+  }
+
+  @Test
+  void shouldKeepTheBackoffWhenAnotherNodeListedTheMessageBeforeItsAttemptFailed() {
+    // given: node B lists the message as due, then node A's attempt fails while the mail server is down
+    notifications.toCustomer("TS2611-0901", "common.deadlineOverdue", PARAMS, "citizen@example.test", null);
+    List<Long> listedByNodeB = outbox.findDueIds(T0, PageRequest.of(0, 50));
+    greenMail.stop();
+    dispatcher.dispatchDue();
+    greenMail.start();
+
+    // when: node B goes on with its list
+    Long id = listedByNodeB.get(0);
+    Integer claimed = new TransactionTemplate(transactionManager).execute(status -> outbox.claim(id, "node-b", T0));
+
+    // then: the message waits for its back-off instead of being sent again at once
+    assertThat(claimed).isZero();
+    Notification waiting = outbox.findById(id).orElseThrow();
+    assertThat(waiting.getStatus()).isEqualTo(NotificationStatus.PENDING);
+    assertThat(waiting.getAttempts()).isEqualTo(1);
+    assertThat(waiting.getNextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+    // and: after the back-off it is sent once
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofSeconds(30))));
+    assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
   }
 
   @Test
