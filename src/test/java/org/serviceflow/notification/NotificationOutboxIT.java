@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.serviceflow.support.Mails;
 import org.serviceflow.support.PostgresIntegrationTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,11 +46,17 @@ class NotificationOutboxIT {
   static final GreenMailExtension greenMail =
       new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
+  static final SmsGatewayStub gateway = new SmsGatewayStub();
+
   @DynamicPropertySource
   static void mailServer(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP_PORT);
+    gateway.register(registry);
   }
+
+  @Autowired
+  TestRestTemplate rest;
 
   @Autowired
   NotificationService notifications;
@@ -60,6 +69,7 @@ class NotificationOutboxIT {
 
   @BeforeEach
   void emptyOutboxAndFixClock() {
+    gateway.answerNormally();
     outbox.deleteAll();
     ClockUtil.setCurrentTime(Date.from(T0));
   }
@@ -166,5 +176,79 @@ class NotificationOutboxIT {
     assertThat(dispatcher.dispatchDue()).isZero();
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
     assertThat(outbox.findAll().get(0).getStatus()).isEqualTo(NotificationStatus.SENT);
+  }
+
+  @Test
+  void shouldDeliverEveryMessageOnceWhenTwoNodesDispatchThroughTenMinutesWithoutMailServerAndGateway()
+      throws Exception {
+    // given: 20 customers to be told by e-mail and by SMS, while the mail server is down and the gateway answers 500
+    for (int i = 0; i < 20; i++) {
+      notifications.toCustomer("TS2611-07%02d".formatted(i), "common.deadlineOverdue", PARAMS,
+          "kunde%02d@example.com".formatted(i), "1390000%04d".formatted(i));
+    }
+    greenMail.stop();
+    gateway.answerStatus = 500;
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      // when: two nodes' dispatchers run at the same moment every 10 s for 10 minutes
+      for (int second = 0; second < 600; second += 10) {
+        dispatchOnTwoNodes(nodes);
+        if (second == 300) {
+          // then, halfway: an administrator sees all 40 waiting, each with its attempts and last error
+          JsonNode waiting = new ObjectMapper().readTree(rest.withBasicAuth("admin", "admin")
+              .getForObject("/api/notifications?status=PENDING", String.class));
+          assertThat(waiting).hasSize(40);
+          assertThat(waiting.findValuesAsText("attempts")).as("tried at 0, 30, 90, 210 s, once each").containsOnly("4");
+          assertThat(waiting).filteredOn(n -> n.get("channel").asText().equals("SMS"))
+              .hasSize(20).allSatisfy(n -> assertThat(n.get("lastError").asText()).contains("HTTP 500"));
+          assertThat(waiting).filteredOn(n -> n.get("channel").asText().equals("EMAIL"))
+              .hasSize(20).allSatisfy(n -> assertThat(n.get("lastError").asText()).isNotBlank());
+        }
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(10)));
+      }
+      assertThat(outbox.findAll()).as("nothing is given up during the outage")
+          .allSatisfy(n -> assertThat(n.getStatus()).isEqualTo(NotificationStatus.PENDING));
+
+      // when: both come back, and the two nodes go on for another 10 minutes
+      greenMail.start();
+      gateway.answerStatus = 200;
+      for (int second = 600; second < 1200; second += 10) {
+        dispatchOnTwoNodes(nodes);
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(10)));
+      }
+    } finally {
+      nodes.shutdown();
+    }
+
+    // then: every message was delivered exactly once, at the first attempt after the outage (930 s), the 6th
+    assertThat(outbox.findAll()).hasSize(40).allSatisfy(n -> {
+      assertThat(n.getStatus()).isEqualTo(NotificationStatus.SENT);
+      assertThat(n.getAttempts()).isEqualTo(6);
+      assertThat(n.getSentAt()).isEqualTo(T0.plusSeconds(930));
+    });
+    List<String> mailedTo = new ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
+      mailedTo.add(message.getAllRecipients()[0].toString());
+    }
+    assertThat(mailedTo).hasSize(20).doesNotHaveDuplicates();
+    assertThat(gateway.requests).filteredOn(r -> r.answeredStatus() == 200)
+        .extracting(r -> new ObjectMapper().readTree(r.body()).get("phone").asText())
+        .hasSize(20).doesNotHaveDuplicates();
+    assertThat(gateway.requests).as("5 refused attempts per SMS during the outage, none twice")
+        .filteredOn(r -> r.answeredStatus() == 500).hasSize(100);
+  }
+
+  /** One tick of two nodes: both dispatchers start at the same moment; waits for both. */
+  private void dispatchOnTwoNodes(ExecutorService nodes) throws Exception {
+    CountDownLatch go = new CountDownLatch(1);
+    Callable<Integer> node = () -> {
+      go.await();
+      return dispatcher.dispatchDue();
+    };
+    List<Future<Integer>> runs = List.of(nodes.submit(node), nodes.submit(node));
+    go.countDown();
+    for (Future<Integer> run : runs) {
+      run.get();
+    }
   }
 }
