@@ -419,6 +419,30 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  // --- TasklistComplaintIT (the complaint's main path): form labels, checkbox, complete button in view ---
+
+  /** The labels of the open form's fields top to bottom (radio options included), without the required mark. */
+  List<String> formLabels() {
+    return texts(".fjs-form .fjs-form-field-label").stream().map(label -> label.replace("*", "").trim())
+        .filter(label -> !label.isEmpty()).toList();
+  }
+
+  /** Ticks a checkbox field, found by its component id (e.g. Field_CompensationInvolved). */
+  void checkbox(String fieldId) {
+    click(field(fieldId));
+    pause(350);
+  }
+
+  /**
+   * Whether the open task's complete button is inside the window as the task opens, without scrolling (call right
+   * after opening or claiming, before any field is clicked).
+   */
+  boolean completeButtonInView() {
+    WebElement button = visible(By.cssSelector("section.task-card .form-actions button.btn-primary"));
+    return (Boolean) script("var r = arguments[0].getBoundingClientRect();"
+        + " return r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);", button);
+  }
+
   @Override
   public void close() {
     driver.quit();
