@@ -433,6 +433,16 @@ final class TasklistBrowser implements AutoCloseable {
     pause(350);
   }
 
+  /** The label a select field shows as chosen (its default or the option picked), found by its component id. */
+  String selectedLabel(String fieldId) {
+    return visible(By.cssSelector("[id$='-" + fieldId + "-display']")).getText().trim();
+  }
+
+  /** Whether the n-th option (0-based) of a radio group is chosen. */
+  boolean radioChosen(String fieldId, int option) {
+    return driver.findElement(By.cssSelector("[id$='-" + fieldId + "-" + option + "']")).isSelected();
+  }
+
   /**
    * Whether the open task's complete button is inside the window as the task opens, without scrolling (call right
    * after opening or claiming, before any field is clicked).

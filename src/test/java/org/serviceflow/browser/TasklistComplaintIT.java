@@ -106,9 +106,9 @@ class TasklistComplaintIT {
       browser.type("Field_ProductOrOrderNo", "SO-2026-0077");
       browser.type("Field_Content", "购买的空气净化器运行时异响，滤网盖无法扣紧。");
       browser.pickToday("Field_OccurredOn");
-      browser.select("Field_Channel", "电话");
+      assertThat(browser.selectedLabel("Field_Channel")).as("channel: 电话 by default").isEqualTo("电话");
       browser.select("Field_Category", "产品质量");
-      browser.radio("Field_Severity", 0);
+      assertThat(browser.radioChosen("Field_Severity", 0)).as("severity: 一般 by default").isTrue();
       browser.screenshot("1-start-form");
       assertThat(browser.formErrors()).isEmpty();
       browser.submitStartForm();
@@ -161,7 +161,7 @@ class TasklistComplaintIT {
       completeButtonInView.put("Task_FirstResponse", browser.completeButtonInView());
       browser.screenshot("3-task-list");
       assertLabels(browser, "响应方式", "响应记录");
-      browser.radio("Field_FirstResponseChannel", 0);
+      assertThat(browser.radioChosen("Field_FirstResponseChannel", 0)).as("电话 by default").isTrue();
       browser.type("Field_FirstResponseNote", "已致电客户，约定三个工作日内上门检查。");
       complete(browser, instance, "Task_FirstResponse", handler);
       clicks.put("Task_FirstResponse", browser.clicks() - mark);
@@ -188,7 +188,7 @@ class TasklistComplaintIT {
       browser.checkbox("Field_CompensationInvolved");
       assertLabels(browser, "赔偿金额（元）");
       browser.type("Field_CompensationAmount", "800");
-      browser.radio("Field_ResolutionMode", 0);
+      assertThat(browser.radioChosen("Field_ResolutionMode", 0)).as("能立即解决 by default").isTrue();
       browser.screenshot("6-solution-form");
       complete(browser, instance, "Task_ProposeSolution", handler);
       clicks.put("Task_ProposeSolution", browser.clicks() - mark);
@@ -256,6 +256,9 @@ class TasklistComplaintIT {
         .extracting(HistoricActivityInstance::getActivityId)
         .containsExactly("Task_FirstResponse", "Task_VerifyComplaint", "Task_ProposeSolution", "Task_ApproveSolution",
             "Task_ImplementSolution", "Task_NotifyCustomerOfResult", "Task_ReturnVisit");
+    assertThat(variable(instance, "channel")).isEqualTo("phone");
+    assertThat(variable(instance, "severity")).isEqualTo("general");
+    assertThat(variable(instance, "firstResponseChannel")).isEqualTo("phone");
     assertThat(variable(instance, "verificationResult")).isEqualTo("valid");
     assertThat(variable(instance, "compensationInvolved")).isEqualTo(true);
     assertThat(((Number) variable(instance, "compensationAmount")).intValue()).isEqualTo(800);
