@@ -444,6 +444,46 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /**
+   * Opens a task as a user does who may already look at that filter (after sign-in 我的待办 is shown; after a
+   * completion Tasklist reloads the shown list): the filter is clicked, and counted, only when another filter is
+   * shown. Clicks that only refresh the list while waiting for the task are not counted, as in {@link #showTask}.
+   */
+  void openTaskFromList(String filterName, String taskName, String taskId) {
+    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
+        + filterName + "')]");
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
+        + taskName + "' and contains(@href,'" + taskId + "')]");
+    Boolean shown = (Boolean) script("var a = document.querySelector('.task-filters .content div.item.active h4.name a');"
+        + " return !!a && a.textContent.trim().indexOf(arguments[0]) === 0;", filterName);
+    if (!Boolean.TRUE.equals(shown)) {
+      click(filter);
+    }
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
+        if (d.findElements(task).isEmpty()) {
+          d.findElement(filter).click(); // the list does not refresh by itself
+          return false;
+        }
+        return true;
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        click(task); // counted only once it succeeds
+        break;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        pause(500); // Tasklist re-rendered the list (it reloads after a completion); find the task again
+      }
+    }
+    visible(By.cssSelector("section.task-card"));
+  }
+
+  /**
    * Whether the open task's complete button is inside the window as the task opens, without scrolling (call right
    * after opening or claiming, before any field is clicked).
    */

@@ -152,11 +152,10 @@ class TasklistComplaintIT {
 
       // when: the quality member responds first (assigned to them), then verifies and proposes the solution
       mark = browser.clicks();
-      browser.showTask("我的待办", "首次响应", firstResponse.getId());
+      browser.openTaskFromList("我的待办", "首次响应", firstResponse.getId());
       WebElement card = browser.caseLineOfCard(firstResponse.getId());
       assertThat(card.getText()).isEqualTo(caseNumber + " · 客户：" + CUSTOMER);
       assertThat(card.findElement(By.tagName("a")).getAttribute("href")).endsWith("/cases/" + caseNumber);
-      browser.openTask("我的待办", "首次响应", firstResponse.getId());
       browser.claimIfNeeded();
       completeButtonInView.put("Task_FirstResponse", browser.completeButtonInView());
       browser.screenshot("3-task-list");
@@ -177,10 +176,8 @@ class TasklistComplaintIT {
       assertThat(runtimeService.getVariable(instance, "verificationResult")).isEqualTo("valid");
 
       mark = browser.clicks();
-      Task solution = task(instance, "Task_ProposeSolution");
-      browser.showTask("我组待办", "分析原因并提出解决方案", solution.getId());
-      browser.screenshot("5-verified");
       openGroupTask(browser, "我组待办", "分析原因并提出解决方案", instance, "Task_ProposeSolution", caseNumber);
+      browser.screenshot("5-verified");
       assertLabels(browser, "原因分析", "责任人", "解决方案", "涉及赔偿或退货（需按金额审批）", "能否立即解决");
       browser.type("Field_Cause", "滤网盖卡扣注塑件批次 K-0912 强度不足。");
       browser.type("Field_ResponsiblePerson", "注塑车间 赵组长");
@@ -322,7 +319,7 @@ class TasklistComplaintIT {
   private Task openGroupTask(TasklistBrowser browser, String filter, String taskName, String instance, String taskKey,
       String caseNumber) {
     Task task = task(instance, taskKey);
-    browser.openTask(filter, taskName, task.getId());
+    browser.openTaskFromList(filter, taskName, task.getId());
     assertThat(browser.caseLineOfCard(task.getId()).getText()).as("case line of " + taskKey)
         .isEqualTo(caseNumber + " · 客户：" + CUSTOMER);
     browser.claimIfNeeded();
