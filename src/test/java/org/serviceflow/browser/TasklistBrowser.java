@@ -419,6 +419,80 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  // --- TasklistComplaintIT (the complaint's main path): form labels, checkbox, complete button in view ---
+
+  /** The labels of the open form's fields top to bottom (radio options included), without the required mark. */
+  List<String> formLabels() {
+    return texts(".fjs-form .fjs-form-field-label").stream().map(label -> label.replace("*", "").trim())
+        .filter(label -> !label.isEmpty()).toList();
+  }
+
+  /** Ticks a checkbox field, found by its component id (e.g. Field_CompensationInvolved). */
+  void checkbox(String fieldId) {
+    click(field(fieldId));
+    pause(350);
+  }
+
+  /** The label a select field shows as chosen (its default or the option picked), found by its component id. */
+  String selectedLabel(String fieldId) {
+    return visible(By.cssSelector("[id$='-" + fieldId + "-display']")).getText().trim();
+  }
+
+  /** Whether the n-th option (0-based) of a radio group is chosen. */
+  boolean radioChosen(String fieldId, int option) {
+    return driver.findElement(By.cssSelector("[id$='-" + fieldId + "-" + option + "']")).isSelected();
+  }
+
+  /**
+   * Opens a task as a user does who may already look at that filter (after sign-in 我的待办 is shown; after a
+   * completion Tasklist reloads the shown list): the filter is clicked, and counted, only when another filter is
+   * shown. Clicks that only refresh the list while waiting for the task are not counted, as in {@link #showTask}.
+   */
+  void openTaskFromList(String filterName, String taskName, String taskId) {
+    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
+        + filterName + "')]");
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
+        + taskName + "' and contains(@href,'" + taskId + "')]");
+    Boolean shown = (Boolean) script("var a = document.querySelector('.task-filters .content div.item.active h4.name a');"
+        + " return !!a && a.textContent.trim().indexOf(arguments[0]) === 0;", filterName);
+    if (!Boolean.TRUE.equals(shown)) {
+      click(filter);
+    }
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
+        if (d.findElements(task).isEmpty()) {
+          d.findElement(filter).click(); // the list does not refresh by itself
+          return false;
+        }
+        return true;
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        click(task); // counted only once it succeeds
+        break;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        pause(500); // Tasklist re-rendered the list (it reloads after a completion); find the task again
+      }
+    }
+    visible(By.cssSelector("section.task-card"));
+  }
+
+  /**
+   * Whether the open task's complete button is inside the window as the task opens, without scrolling (call right
+   * after opening or claiming, before any field is clicked).
+   */
+  boolean completeButtonInView() {
+    WebElement button = visible(By.cssSelector("section.task-card .form-actions button.btn-primary"));
+    return (Boolean) script("var r = arguments[0].getBoundingClientRect();"
+        + " return r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);", button);
+  }
+
   @Override
   public void close() {
     driver.quit();
