@@ -419,6 +419,24 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  // ---- TasklistHotlineIT: a checkbox, and the next task of the same person opened from Tasklist's notice
+
+  /** Ticks (or unticks) a checkbox field, found by its component id (e.g. Field_ProblemResolved). */
+  void check(String fieldId) {
+    click(field(fieldId));
+    pause(350);
+  }
+
+  /**
+   * Opens a task from the notice Tasklist shows after a start or a completion when the same person is the assignee
+   * of a task of the same process ("同一流程中以下任务也分配给了您：…", a link per task), and waits for its form.
+   */
+  void openAssignedTaskFromNotice(String taskId) {
+    click(By.xpath("//a[contains(@href,'forceDisplayTask=true&task=" + taskId + "')]"));
+    visible(By.cssSelector("section.task-card [cam-tasklist-form-camunda] .fjs-form"));
+    pause(500);
+  }
+
   @Override
   public void close() {
     driver.quit();
