@@ -427,7 +427,7 @@ final class TasklistBrowser implements AutoCloseable {
         .filter(label -> !label.isEmpty()).toList();
   }
 
-  /** Ticks a checkbox field, found by its component id (e.g. Field_CompensationInvolved). */
+  /** Ticks (or unticks) a checkbox field, found by its component id (e.g. Field_CompensationInvolved). */
   void checkbox(String fieldId) {
     click(field(fieldId));
     pause(350);
@@ -491,6 +491,18 @@ final class TasklistBrowser implements AutoCloseable {
     WebElement button = visible(By.cssSelector("section.task-card .form-actions button.btn-primary"));
     return (Boolean) script("var r = arguments[0].getBoundingClientRect();"
         + " return r.top >= 0 && r.bottom <= (window.innerHeight || document.documentElement.clientHeight);", button);
+  }
+
+  // ---- TasklistHotlineIT: the next task of the same person opened from Tasklist's notice
+
+  /**
+   * Opens a task from the notice Tasklist shows after a start or a completion when the same person is the assignee
+   * of a task of the same process ("同一流程中以下任务也分配给了您：…", a link per task), and waits for its form.
+   */
+  void openAssignedTaskFromNotice(String taskId) {
+    click(By.xpath("//a[contains(@href,'forceDisplayTask=true&task=" + taskId + "')]"));
+    visible(By.cssSelector("section.task-card [cam-tasklist-form-camunda] .fjs-form"));
+    pause(500);
   }
 
   @Override
