@@ -87,7 +87,8 @@ class TaskCardsTest {
             DeadlineState.IN_TIME, "按时", null, null, null)));
     when(caseFiles.exists("TS26110001")).thenReturn(true);
     when(caseFiles.get("TS26110001")).thenReturn(complaint);
-    IntakeNotices notices = new IntakeNotices(caseFiles);
+    IntakeNotices notices = new IntakeNotices(caseFiles, mock(org.camunda.bpm.engine.TaskService.class),
+        mock(org.serviceflow.calendar.WorkingDayCalendar.class));
 
     assertThat(notices.forOwner("TS26110001", "kefu1")).hasValueSatisfying(notice -> assertThat(notice)
         .containsEntry("caseNumber", "TS26110001").containsEntry("dueAt", "2026-11-05 17:30"));
