@@ -224,6 +224,18 @@ final class TasklistBrowser implements AutoCloseable {
         + taskId + "')]]//*[contains(@class,'serviceflow-case-line')]"));
   }
 
+  /**
+   * The served-first badge (scripts/serviceflow-cases.js, {@code .serviceflow-case-priority}) of the listed card of
+   * this case, null when the card has none; the card must be listed (e.g. by {@link #caseNumbersInFilter}).
+   */
+  String servedFirstBadge(String caseNumber) {
+    return (String) script("var card = Array.from(document.querySelectorAll('ol.tasks-list li.task')).find(li =>"
+        + " Array.from(li.querySelectorAll('.serviceflow-case-number')).some(a => a.textContent.trim() === arguments[0]));"
+        + " if (!card) { throw new Error('no card of ' + arguments[0]); }"
+        + " var badge = card.querySelector('.serviceflow-case-line + .serviceflow-case-priority');"
+        + " return badge ? badge.textContent.trim() : null;", caseNumber);
+  }
+
   /** Shows the task in its filter, as {@link #showTask}, and opens it. */
   void openTask(String filterName, String taskName, String taskId) {
     click(showTask(filterName, taskName, taskId));
