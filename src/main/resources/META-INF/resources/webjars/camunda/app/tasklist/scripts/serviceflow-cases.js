@@ -67,6 +67,7 @@ function renderCaseLine(node, line, reason) {
   node.textContent = '';
   const box = document.createElement('div');
   box.className = 'serviceflow-case-line';
+  box.style.display = 'inline-block'; // the badge stands beside it, on the same line
   const link = document.createElement('a');
   link.className = 'serviceflow-case-number';
   link.href = casePage(line.caseNumber);
@@ -83,9 +84,10 @@ function renderCaseLine(node, line, reason) {
   node.appendChild(box);
   if (reason) {
     const badge = document.createElement('span');
-    badge.className = 'serviceflow-case-priority label label-danger';
+    badge.className = 'serviceflow-case-priority';
     badge.title = '优先处理';
-    badge.style.cssText = 'display:inline-block;margin-top:2px';
+    badge.style.cssText = 'display:inline-block;margin-left:8px;padding:0 6px;border-radius:3px;font-size:12px;'
+      + 'line-height:18px;vertical-align:top;color:#fff;background:#b5152b;font-weight:bold';
     badge.textContent = reason;
     node.appendChild(badge);
   }
