@@ -114,12 +114,31 @@ final class TasklistBrowser implements AutoCloseable {
   void login(String user, String password) {
     driver.get(tasklistUrl);
     WebElement form = visible(By.cssSelector("form[name='signinForm']"));
-    form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    fillSignin(form, user, password);
     form.findElement(By.cssSelector("button[type='submit']")).click();
     clicks += 3; // into the name, into the password, the button
     visible(By.cssSelector("li.start-process-action a"));
     visible(By.cssSelector(".task-filter h4.name a"));
+  }
+
+  /**
+   * Types name and password into the login form until both fields hold them: under load the login page may take the
+   * focus back to the name field while the password is typed (seen as "shichangdemo" in the name, the password empty).
+   */
+  private void fillSignin(WebElement form, String user, String password) {
+    WebElement name = form.findElement(By.cssSelector("input[ng-model='username']"));
+    WebElement secret = form.findElement(By.cssSelector("input[ng-model='password']"));
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(1)).until(d -> {
+        name.clear();
+        name.sendKeys(user);
+        secret.clear();
+        secret.sendKeys(password);
+        return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
   }
 
   /** Signs out through the account menu, back to the login page. */
@@ -316,8 +335,7 @@ final class TasklistBrowser implements AutoCloseable {
   void loginTo(String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     WebElement form = visible(By.cssSelector("form[name='signinForm']"));
-    form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    fillSignin(form, user, password);
     form.findElement(By.cssSelector("button[type='submit']")).click();
     clicks += 3;
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
