@@ -94,6 +94,7 @@
     fact('渠道', file.channelLabel);
     fact('类别', file.categoryLabel);
     fact(file.processKey === 'complaint' ? '严重程度' : '紧急程度', file.severityLabel);
+    fact('优先处理', file.servedFirst ? '是：' + file.servedFirst : '否');
     fact('负责部门', file.ownerGroupLabel);
     fact('负责人', file.ownerUser);
     fact('受理时间', time(file.openedAt));

@@ -39,11 +39,12 @@ public class CaseFileService {
   private final ZoneId zone;
   private final List<CaseClock> clocks;
   private final CaseLabels labels;
+  private final List<CasePriority> priorities;
 
   CaseFileService(ServiceCaseRepository cases, CaseDeadlineRepository deadlines, CaseTimelineRepository timeline,
       CaseNumberGenerator numbers, CurrentActor currentActor,
       @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone, List<CaseClock> clocks,
-      CaseLabels labels) {
+      CaseLabels labels, List<CasePriority> priorities) {
     this.cases = cases;
     this.deadlines = deadlines;
     this.timeline = timeline;
@@ -52,6 +53,7 @@ public class CaseFileService {
     this.zone = zone;
     this.clocks = List.copyOf(clocks);
     this.labels = labels;
+    this.priorities = List.copyOf(priorities);
   }
 
   /** Draws the next case number (prefix + date part + serial), writes the case file and a 受理 timeline entry. Returns the case number. */
@@ -158,7 +160,12 @@ public class CaseFileService {
         c.getSeverity(), labels.severity(c.getProcessType(), c.getSeverity()), c.getStatus(), c.getOwnerGroup(),
         c.getOwnerGroup() == null ? null : StaffGroup.chineseNameOf(c.getOwnerGroup()),
         c.getOwnerUser(), c.isFlaggedForReview(), c.getReviewReason(), local(c.getOpenedAt()),
-        local(c.getClosedAt()), c.getOutcome(), caseDeadlines);
+        local(c.getClosedAt()), c.getOutcome(), servedFirst(c.getProcessInstanceId()), caseDeadlines);
+  }
+
+  private String servedFirst(String processInstanceId) {
+    return processInstanceId == null ? null : priorities.stream()
+        .map(priority -> priority.servedFirst(processInstanceId)).flatMap(Optional::stream).findFirst().orElse(null);
   }
 
   /** The case's timeline, oldest entry first. */

@@ -72,6 +72,6 @@ class ConfidentialCaseView implements CaseViewPolicy, TaskAudiencePolicy {
         view.processInstanceId(), HIDDEN_NAME, null, null, view.channel(), view.channelLabel(), view.category(),
         view.categoryLabel(), view.severity(), view.severityLabel(), view.status(), view.ownerGroup(),
         view.ownerGroupLabel(), view.ownerUser(), view.flaggedForReview(), view.reviewReason(), view.openedAt(),
-        view.closedAt(), view.outcome(), view.deadlines());
+        view.closedAt(), view.outcome(), view.servedFirst(), view.deadlines());
   }
 }

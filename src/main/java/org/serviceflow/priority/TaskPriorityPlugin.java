@@ -11,22 +11,26 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
-/** Gives every user task of every deployed model the {@link RaisePriority} listener, so no model needs its own. */
+/**
+ * Gives every user task of every deployed model the {@link RaisePriority} listener, so no model needs its own. It is
+ * a pre-parse listener, so that its task listener runs before those of the post-parse listeners: the task card
+ * (package taskcard) is written once the priority and its reason are set.
+ */
 @Component
 class TaskPriorityPlugin extends AbstractProcessEnginePlugin {
 
   private final RaisePriority raisePriority;
 
   TaskPriorityPlugin(TaskPriorityProperties properties) {
-    this.raisePriority = new RaisePriority(properties.rules());
+    this.raisePriority = new RaisePriority(properties);
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (configuration.getCustomPostBPMNParseListeners() == null) {
-      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {

@@ -1,6 +1,8 @@
 package org.serviceflow.priority;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 import jakarta.validation.Valid;
@@ -25,7 +27,31 @@ public record TaskPriorityProperties(@Min(0) @Max(100) int raised, @Valid List<R
     rules = rules == null ? List.of() : List.copyOf(rules);
   }
 
-  /** One rule: a task of a case with {@code variable == value} gets at least {@code priority}. */
-  public record Rule(@NotBlank String variable, @NotBlank String value, @Min(0) @Max(100) int priority) {
+  /** The highest of {@code priority} and the priorities of the rules a case with these variables matches. */
+  int priority(int priority, Function<String, Object> variables) {
+    return rules.stream().filter(rule -> rule.matches(variables)).mapToInt(Rule::priority)
+        .reduce(priority, Math::max);
+  }
+
+  /**
+   * Why a case with these variables is served first: the labels of the rules it matches whose priority reaches
+   * {@code raised}, in the order of the rules, each once (e.g. {@code [A类客户]}); empty when none does.
+   */
+  List<String> servedFirstLabels(Function<String, Object> variables) {
+    return rules.stream().filter(rule -> rule.priority() >= raised && rule.matches(variables)).map(Rule::label)
+        .distinct().toList();
+  }
+
+  /**
+   * One rule: a task of a case with {@code variable == value} gets at least {@code priority}; {@code label} names
+   * the reason for staff (the badge on the task card and the case page, e.g. A类客户).
+   */
+  public record Rule(@NotBlank String variable, @NotBlank String value, @Min(0) @Max(100) int priority,
+      @NotBlank String label) {
+
+    boolean matches(Function<String, Object> variables) {
+      Object actual = variables.apply(variable);
+      return actual != null && Objects.equals(value, String.valueOf(actual));
+    }
   }
 }

@@ -12,12 +12,15 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseType;
 import org.serviceflow.casefile.CaseView;
+import org.serviceflow.priority.ServedFirst;
 import org.springframework.stereotype.Component;
 
 /**
  * The case line of a task's card: {@code TS2612000123 · 客户：张三}, the first line of the task's description, which
  * Tasklist's task list shows (scripts/serviceflow-cases.js) with a link to the case page {@code /cases/{number}}.
- * The model's documentation of the task follows after a blank line. The customer is shown as every candidate of
+ * A task served first ({@link ServedFirst#REASON}, written by package priority before the card) has its reason on the
+ * second line, {@code 优先处理：A类客户}, which the card shows as a badge. The model's documentation of the task follows
+ * after a blank line. The customer is shown as every candidate of
  * the task may see it ({@link TaskAudiencePolicy}): a confidential 12345 reporter offered to a unit reads
  * "（保密）". The card is written again when the task is assigned (转办, 委派), for the new audience. A task of a
  * process instance without case file keeps its description.
@@ -29,6 +32,8 @@ class TaskCards {
   static final int DESCRIPTION_LENGTH = 4000;
   static final String SEPARATOR = " · ";
   static final String NO_NAME = "（未留姓名）";
+  /** Starts the second line of a task served first: {@code 优先处理：A类客户}. */
+  static final String SERVED_FIRST = "优先处理：";
 
   private final CaseFileService caseFiles;
   private final List<TaskAudiencePolicy> policies;
@@ -48,7 +53,8 @@ class TaskCards {
     for (TaskAudiencePolicy policy : policies) {
       view = policy.visibleToAll(view, audience);
     }
-    task.setDescription(description(view, documentation(caseNumber, task.getDescription())));
+    String reason = task.getVariableLocal(ServedFirst.REASON) instanceof String text ? text : null;
+    task.setDescription(description(view, reason, documentation(caseNumber, task.getDescription())));
   }
 
   /** The model's documentation in a description, without a case line written before (the task is described again). */
@@ -68,8 +74,17 @@ class TaskCards {
 
   /** The case line, then the model's documentation of the task, cut to what the engine stores. */
   static String description(CaseView view, String documentation) {
-    String text = documentation == null || documentation.isBlank()
-        ? caseLine(view) : caseLine(view) + "\n\n" + documentation.strip();
+    return description(view, null, documentation);
+  }
+
+  /**
+   * The case line, the line {@code 优先处理：<reason>} when the task is served first (reason not empty), then the
+   * model's documentation of the task, cut to what the engine stores.
+   */
+  static String description(CaseView view, String servedFirst, String documentation) {
+    String card = servedFirst == null || servedFirst.isBlank()
+        ? caseLine(view) : caseLine(view) + "\n" + SERVED_FIRST + servedFirst.strip();
+    String text = documentation == null || documentation.isBlank() ? card : card + "\n\n" + documentation.strip();
     return text.length() <= DESCRIPTION_LENGTH ? text : text.substring(0, DESCRIPTION_LENGTH - 1) + "…";
   }
 

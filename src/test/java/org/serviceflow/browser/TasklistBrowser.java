@@ -114,12 +114,31 @@ final class TasklistBrowser implements AutoCloseable {
   void login(String user, String password) {
     driver.get(tasklistUrl);
     WebElement form = visible(By.cssSelector("form[name='signinForm']"));
-    form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    fillSignin(form, user, password);
     form.findElement(By.cssSelector("button[type='submit']")).click();
     clicks += 3; // into the name, into the password, the button
     visible(By.cssSelector("li.start-process-action a"));
     visible(By.cssSelector(".task-filter h4.name a"));
+  }
+
+  /**
+   * Types name and password into the login form until both fields hold them: under load the login page may take the
+   * focus back to the name field while the password is typed (seen as "shichangdemo" in the name, the password empty).
+   */
+  private void fillSignin(WebElement form, String user, String password) {
+    WebElement name = form.findElement(By.cssSelector("input[ng-model='username']"));
+    WebElement secret = form.findElement(By.cssSelector("input[ng-model='password']"));
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(1)).until(d -> {
+        name.clear();
+        name.sendKeys(user);
+        secret.clear();
+        secret.sendKeys(password);
+        return user.equals(name.getDomProperty("value")) && password.equals(secret.getDomProperty("value"));
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
   }
 
   /** Signs out through the account menu, back to the login page. */
@@ -224,6 +243,18 @@ final class TasklistBrowser implements AutoCloseable {
         + taskId + "')]]//*[contains(@class,'serviceflow-case-line')]"));
   }
 
+  /**
+   * The served-first badge (scripts/serviceflow-cases.js, {@code .serviceflow-case-priority}) of the listed card of
+   * this case, null when the card has none; the card must be listed (e.g. by {@link #caseNumbersInFilter}).
+   */
+  String servedFirstBadge(String caseNumber) {
+    return (String) script("var card = Array.from(document.querySelectorAll('ol.tasks-list li.task')).find(li =>"
+        + " Array.from(li.querySelectorAll('.serviceflow-case-number')).some(a => a.textContent.trim() === arguments[0]));"
+        + " if (!card) { throw new Error('no card of ' + arguments[0]); }"
+        + " var badge = card.querySelector('.serviceflow-case-line + .serviceflow-case-priority');"
+        + " return badge ? badge.textContent.trim() : null;", caseNumber);
+  }
+
   /** Shows the task in its filter, as {@link #showTask}, and opens it. */
   void openTask(String filterName, String taskName, String taskId) {
     click(showTask(filterName, taskName, taskId));
@@ -304,8 +335,7 @@ final class TasklistBrowser implements AutoCloseable {
   void loginTo(String app, String user, String password) {
     driver.get(baseUrl + "/camunda/app/" + app + "/default/");
     WebElement form = visible(By.cssSelector("form[name='signinForm']"));
-    form.findElement(By.cssSelector("input[ng-model='username']")).sendKeys(user);
-    form.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+    fillSignin(form, user, password);
     form.findElement(By.cssSelector("button[type='submit']")).click();
     clicks += 3;
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));

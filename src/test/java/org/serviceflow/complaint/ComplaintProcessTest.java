@@ -380,6 +380,13 @@ class ComplaintProcessTest extends ProcessTestSupport {
     Task tierATask = task(second, "Task_FirstResponse");
     assertThat(tierCTask.getPriority()).isEqualTo(50);
     assertThat(tierATask.getPriority()).as("A 类客户优先 (002:386)").isEqualTo(80);
+    // and the A-tier task and case say why (the rule's label), the C-tier ones say nothing
+    assertThat(taskService.getVariableLocal(tierATask.getId(), "priorityReason")).isEqualTo("A类客户");
+    assertThat(taskService.getVariableLocal(tierCTask.getId(), "priorityReason")).isNull();
+    assertThat(tierATask.getDescription()).startsWith(second.getBusinessKey() + " · 客户：李四\n优先处理：A类客户\n\n");
+    assertThat(tierCTask.getDescription()).startsWith(first.getBusinessKey() + " · 客户：李四\n\n");
+    assertThat(caseFiles.get(second.getBusinessKey()).servedFirst()).isEqualTo("A类客户");
+    assertThat(caseFiles.get(first.getBusinessKey()).servedFirst()).isNull();
 
     // when a quality clerk lists the filters, with Tasklist's own "newest first" sort on top
     identityService.setAuthentication("zhiliang1", List.of("quality"));
@@ -553,7 +560,8 @@ class ComplaintProcessTest extends ProcessTestSupport {
     assertThat(caseNumber).matches("TS2611\\d{4,}");
 
     Task firstResponse = task(complaint, "Task_FirstResponse");
-    assertThat(firstResponse.getDescription()).startsWith(caseNumber + " · 客户：李四\n\n")
+    assertThat(firstResponse.getDescription()).as("an A-tier customer's card says why it is served first")
+        .startsWith(caseNumber + " · 客户：李四\n优先处理：A类客户\n\n")
         .contains("受理后 24 小时内");
     assertThat(taskService.getVariablesLocal(firstResponse.getId()))
         .containsEntry("categoryLabel", "产品质量")

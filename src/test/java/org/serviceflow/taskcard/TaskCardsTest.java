@@ -41,6 +41,21 @@ class TaskCardsTest {
   }
 
   @Test
+  void shouldSayWhyATaskIsServedFirstOnTheSecondLineAndKeepItWhenDescribedAgain() {
+    CaseView complaint = view("TS26110001", CaseType.COMPLAINT, "李四", "kefu1", List.of());
+
+    String first = TaskCards.description(complaint, "A类客户", "首次回应客户。");
+    assertThat(first).isEqualTo("TS26110001 · 客户：李四\n优先处理：A类客户\n\n首次回应客户。");
+    assertThat(TaskCards.description(complaint, "A类客户、紧急", null))
+        .isEqualTo("TS26110001 · 客户：李四\n优先处理：A类客户、紧急");
+    assertThat(TaskCards.description(complaint, " ", null)).isEqualTo("TS26110001 · 客户：李四");
+    // described again (an assignment): the old case line and reason line go, the documentation stays once
+    assertThat(TaskCards.description(complaint, "A类客户", TaskCards.documentation("TS26110001", first)))
+        .isEqualTo(first);
+    assertThat(TaskCards.documentation("TS26110001", "TS26110001 · 客户：李四\n优先处理：A类客户")).isNull();
+  }
+
+  @Test
   void shouldNameThePartyAsEachProcessCallsItAndAnAnonymousOne() {
     assertThat(TaskCards.caseLine(view("RX2611020001", CaseType.HOTLINE, null, "huawu", List.of())))
         .isEqualTo("RX2611020001 · 诉求人：（未留姓名）");
@@ -100,7 +115,7 @@ class TaskCardsTest {
       List<CaseView.Deadline> deadlines) {
     return new CaseView(number, type, type.processKey(), type.label(), "pi-1", customer, "13812345678", null,
         null, null, null, null, null, null, "已受理", "customer-service", "客服部", owner, false, null, OPENED, null, null,
-        deadlines);
+        null, deadlines);
   }
 
   private static byte[] read(Path file) {

@@ -2,7 +2,9 @@
 // 1. Task cards: the first line of every case task's description is its case line, "TS2612000123 · 客户：张三"
 //    (written by the engine when the task is created, org.serviceflow.taskcard). Tasklist's list shows only
 //    the name, so the plugin at `tasklist.card` shows the case line in each card, the number linking to the case
-//    page /cases/{number}.
+//    page /cases/{number}. A task served first (priority at or above serviceflow.task-priority.raised) has its
+//    reason on the second line, "优先处理：A类客户" (the labels of the rules in application.yaml that raised it); the
+//    card shows it as a badge `.serviceflow-case-priority` after the case line.
 // 2. Intake: after a process is started from a start form, the answer of POST .../submit-form carries the new
 //    case number as business key; a notice that stays until closed tells it to the clerk, with the first running
 //    deadline as the intake-notice resource answers it to the case's owner
@@ -11,12 +13,23 @@
 // Pure functions are exported on window.ServiceFlowCases so that tests can call them.
 
 const CASE_LINE = /^([A-Z]{2}\d{6,}) · (.+)$/;
+const SERVED_FIRST = /^优先处理：(.+)$/;
 const SUBMIT_FORM = /\/process-definition\/[^?]*\/submit-form(\?|$)/;
 
 /** {caseNumber, party} of a task description whose first line is a case line, else null. */
 function caseLine(description) {
   const match = CASE_LINE.exec(((description || '').split('\n')[0] || '').trim());
   return match ? { caseNumber: match[1], party: match[2] } : null;
+}
+
+/** Why the task of this description is served first ("A类客户", "紧急"): its second line's reason, else null. */
+function servedFirst(description) {
+  const lines = (description || '').split('\n');
+  if (!caseLine(lines[0]) || lines.length < 2) {
+    return null;
+  }
+  const match = SERVED_FIRST.exec(lines[1].trim());
+  return match ? match[1].trim() : null;
 }
 
 /** The case page of a case number. */
@@ -50,10 +63,11 @@ function announce(win, caseNumber) {
     .then((dueAt) => showNotice(win.document, intakeNotice(caseNumber, dueAt)));
 }
 
-function renderCaseLine(node, line) {
+function renderCaseLine(node, line, reason) {
   node.textContent = '';
   const box = document.createElement('div');
   box.className = 'serviceflow-case-line';
+  box.style.display = 'inline-block'; // the badge stands beside it, on the same line
   const link = document.createElement('a');
   link.className = 'serviceflow-case-number';
   link.href = casePage(line.caseNumber);
@@ -68,6 +82,15 @@ function renderCaseLine(node, line) {
   box.appendChild(link);
   box.appendChild(party);
   node.appendChild(box);
+  if (reason) {
+    const badge = document.createElement('span');
+    badge.className = 'serviceflow-case-priority';
+    badge.title = '优先处理';
+    badge.style.cssText = 'display:inline-block;margin-left:8px;padding:0 6px;border-radius:3px;font-size:12px;'
+      + 'line-height:18px;vertical-align:top;color:#fff;background:#b5152b;font-weight:bold';
+    badge.textContent = reason;
+    node.appendChild(badge);
+  }
 }
 
 const caseCard = {
@@ -78,7 +101,7 @@ const caseCard = {
     const show = (description) => {
       const line = caseLine(description);
       if (line) {
-        renderCaseLine(node, line);
+        renderCaseLine(node, line, servedFirst(description));
       }
     };
     const task = scope && scope.task;
@@ -146,7 +169,7 @@ function watchStarts(win) {
   };
 }
 
-window.ServiceFlowCases = { caseLine, casePage, intakeNotice, intakeUrl };
+window.ServiceFlowCases = { caseLine, servedFirst, casePage, intakeNotice, intakeUrl };
 watchStarts(window);
 
 export default [caseCard];
