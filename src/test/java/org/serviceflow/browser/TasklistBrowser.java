@@ -419,6 +419,81 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  // ---- TasklistAfterSalesIT: form labels and text, checkbox, a later day and a time, a field's value, the next
+  // task from Tasklist's notice, whether the complete button is in view ----
+
+  /** The labels of the open form's fields (task card or start dialog), top to bottom, without the required mark. */
+  List<String> formLabels() {
+    return texts(".fjs-form .fjs-form-field-label").stream().map(label -> label.replaceAll("\\s*\\*$", "")).toList();
+  }
+
+  /** The text the open form shows (labels, values, descriptions and messages). */
+  String formText() {
+    return String.join("\n", texts(".fjs-form"));
+  }
+
+  /** Ticks (or unticks) a checkbox field, found by its component id. */
+  void checkbox(String fieldId) {
+    click(field(fieldId));
+  }
+
+  /** Picks the day {@code days} after today in the calendar of a date or date-time field. */
+  void pickDaysAfterToday(String fieldId, int days) {
+    visible(By.cssSelector("[id$='-" + fieldId + "-date']")).click();
+    clicks++;
+    click(By.xpath("(//div[contains(@class,'flatpickr-calendar') and contains(@class,'open')]"
+        + "//span[contains(@class,'flatpickr-day') and contains(@class,'today')]/following-sibling::span)[" + days + "]"));
+    pause(350);
+  }
+
+  /** Types a time (HH:mm) into the time part of a date-time field and tabs away, so that form-js takes it. */
+  void typeTime(String fieldId, String time) {
+    WebElement input = visible(By.cssSelector("[id$='-" + fieldId + "-time']"));
+    clicks++; // into the field
+    input.clear();
+    input.sendKeys(time);
+    pause(350);
+    input.sendKeys(Keys.TAB);
+    pause(350);
+  }
+
+  /** The value in a form field's input, found by its component id. */
+  String fieldValue(String fieldId) {
+    return visible(field(fieldId)).getDomProperty("value");
+  }
+
+  /**
+   * Opens a task from the notice Tasklist shows after a completion when the same user has further tasks of that
+   * process ("同一流程中以下任务也分配给了您: …"), by the link with the task's name and id.
+   */
+  void openTaskFromNotice(String taskName, String taskId) {
+    click(By.xpath("//a[contains(@href,'task=" + taskId + "') and normalize-space(.)='" + taskName + "']"));
+    visible(By.cssSelector("section.task-card"));
+  }
+
+  /**
+   * Completes the open task as {@link #completeTask}, once Tasklist's own notices are gone: the notice of further
+   * tasks of the same process stays 16 s in the bottom right corner, over the complete button (a user fills the
+   * form meanwhile; a test is faster).
+   */
+  void completeTaskOnceNoticesAreGone() {
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofMillis(500)).until(d -> (Boolean) script(
+          "return Array.from(document.querySelectorAll('.page-notifications .alert'))"
+              + ".every(n => n.offsetParent === null);"));
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    completeTask();
+  }
+
+  /** Whether the open task's complete button is inside the window as it stands, without scrolling. */
+  boolean completeButtonInView() {
+    return (Boolean) script("var b = document.querySelector('section.task-card .form-actions button.btn-primary');"
+        + " if (!b) { return false; } var r = b.getBoundingClientRect();"
+        + " return r.top >= 0 && r.bottom <= window.innerHeight;");
+  }
+
   @Override
   public void close() {
     driver.quit();
