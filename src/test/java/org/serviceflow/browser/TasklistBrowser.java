@@ -487,6 +487,46 @@ final class TasklistBrowser implements AutoCloseable {
     completeTask();
   }
 
+  /**
+   * Opens a task from the list Tasklist already shows, without choosing a filter: after signing in, the first filter
+   * (我的待办) is shown. The named filter must be the one shown; if the task is not listed yet, the filter is clicked
+   * again only to refresh the list (not counted, as in {@link #clicks()}).
+   */
+  void openTaskInShownList(String filterName, String taskName, String taskId) {
+    By shown = By.xpath("//*[contains(@class,'task-filter') and contains(@class,'active')]//h4[contains(@class,'name')]"
+        + "//a[starts-with(normalize-space(.),'" + filterName + "')]");
+    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]"
+        + "//a[normalize-space(.)='" + taskName + "' and contains(@href,'" + taskId + "')]");
+    visible(shown);
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
+        if (d.findElements(task).isEmpty()) {
+          d.findElement(shown).click();
+          return false;
+        }
+        return true;
+      });
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    click(task);
+    visible(By.cssSelector("section.task-card"));
+  }
+
+  /**
+   * Loads Tasklist's login page once and waits up to the given time for it: the first load of the webapp (its
+   * scripts, the translations) can take longer than the usual wait on a busy machine; later loads come from the cache.
+   */
+  void loadTasklist(Duration patience) {
+    driver.get(tasklistUrl);
+    try {
+      new WebDriverWait(driver, patience).until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
   /** Whether the open task's complete button is inside the window as it stands, without scrolling. */
   boolean completeButtonInView() {
     return (Boolean) script("var b = document.querySelector('section.task-card .form-actions button.btn-primary');"
