@@ -535,6 +535,70 @@ final class TasklistBrowser implements AutoCloseable {
     pause(500);
   }
 
+
+  // ---- TasklistAfterSalesIT: form text, a later day and a time, a field's value, completing once Tasklist's
+  // notices are gone, a slow first load
+
+  /** The text the open form shows (labels, values, descriptions and messages). */
+  String formText() {
+    return String.join("\n", texts(".fjs-form"));
+  }
+
+  /** Picks the day {@code days} after today in the calendar of a date or date-time field. */
+  void pickDaysAfterToday(String fieldId, int days) {
+    visible(By.cssSelector("[id$='-" + fieldId + "-date']")).click();
+    clicks++;
+    click(By.xpath("(//div[contains(@class,'flatpickr-calendar') and contains(@class,'open')]"
+        + "//span[contains(@class,'flatpickr-day') and contains(@class,'today')]/following-sibling::span)[" + days + "]"));
+    pause(350);
+  }
+
+  /** Types a time (HH:mm) into the time part of a date-time field and tabs away, so that form-js takes it. */
+  void typeTime(String fieldId, String time) {
+    WebElement input = visible(By.cssSelector("[id$='-" + fieldId + "-time']"));
+    clicks++; // into the field
+    input.clear();
+    input.sendKeys(time);
+    pause(350);
+    input.sendKeys(Keys.TAB);
+    pause(350);
+  }
+
+  /** The value in a form field's input, found by its component id. */
+  String fieldValue(String fieldId) {
+    return visible(field(fieldId)).getDomProperty("value");
+  }
+
+  /**
+   * Completes the open task as {@link #completeTask}, once Tasklist's own notices are gone: the notice of further
+   * tasks of the same process stays 16 s in the bottom right corner, over the complete button (a user fills the
+   * form meanwhile; a test is faster).
+   */
+  void completeTaskOnceNoticesAreGone() {
+    try {
+      new WebDriverWait(driver, WAIT, Duration.ofMillis(500)).until(d -> (Boolean) script(
+          "return Array.from(document.querySelectorAll('.page-notifications .alert'))"
+              + ".every(n => n.offsetParent === null);"));
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    completeTask();
+  }
+
+  /**
+   * Loads Tasklist's login page once and waits up to the given time for it: the first load of the webapp (its
+   * scripts, the translations) can take longer than the usual wait on a busy machine; later loads come from the cache.
+   */
+  void loadTasklist(Duration patience) {
+    driver.get(tasklistUrl);
+    try {
+      new WebDriverWait(driver, patience).until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();
