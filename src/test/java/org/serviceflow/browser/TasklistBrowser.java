@@ -419,6 +419,79 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  // ---- TasklistProcessChangeIT ----
+
+  /**
+   * Picks a date in a date field's calendar: opens it, goes forward month by month from the browser's current month
+   * (Asia/Shanghai) as a user would, and clicks the day of that month.
+   */
+  void pickDate(String fieldId, java.time.LocalDate date) {
+    visible(By.cssSelector("[id$='-" + fieldId + "-date']")).click();
+    clicks++;
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    long months = date.getYear() * 12L + date.getMonthValue() - (today.getYear() * 12L + today.getMonthValue());
+    for (long month = 0; month < months; month++) {
+      click(By.cssSelector(".flatpickr-calendar.open .flatpickr-next-month"));
+    }
+    click(By.xpath("//div[contains(@class,'flatpickr-calendar') and contains(@class,'open')]"
+        + "//span[contains(concat(' ',normalize-space(@class),' '),' flatpickr-day ') and not(contains(@class,'prevMonthDay'))"
+        + " and not(contains(@class,'nextMonthDay')) and normalize-space(.)='" + date.getDayOfMonth() + "']"));
+    pause(350);
+  }
+
+  /**
+   * Adds a tag to a taglist field (found by its component id) by picking the option with this label from its list,
+   * then closes the list with a click on the form's first text (the list stays open and covers what lies below it,
+   * the submit button included).
+   */
+  void tag(String fieldId, String label) {
+    click(By.cssSelector("input.fjs-taglist-input[id*='-" + fieldId + "']"));
+    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
+    pause(350);
+    click(By.cssSelector(".fjs-form .fjs-form-field-text"));
+    wait.until(d -> d.findElements(By.cssSelector("[id*='-" + fieldId + "']"))
+        .stream().noneMatch(e -> !e.findElements(By.xpath("ancestor::*[contains(@class,'fjs-form-field')][1]"
+            + "//*[contains(@class,'fjs-dropdownlist')]")).isEmpty()));
+  }
+
+  /**
+   * Picks an option of a select field by its visible label, also right after {@link #type} tabbed into the select
+   * (which opens its list, so that clicking the field would close it again). Two clicks either way: a user clicks the
+   * field to open the list, then the option.
+   */
+  void selectOption(String fieldId, String label) {
+    Boolean open = (Boolean) script("var f = document.querySelector(\"[id$='-" + fieldId + "-display']\");"
+        + " return !!(f && f.closest('.fjs-form-field').querySelector('.fjs-dropdownlist'));");
+    if (Boolean.TRUE.equals(open)) {
+      clicks++; // the click that opens the list
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
+    } else {
+      select(fieldId, label);
+    }
+  }
+
+  /** The current value of a textfield or textarea, found by its component id. */
+  String fieldValue(String fieldId) {
+    return visible(field(fieldId)).getDomProperty("value");
+  }
+
+  /** Whether the n-th option (0-based) of a radio group is selected. */
+  boolean radioSelected(String fieldId, int option) {
+    return driver.findElement(By.cssSelector("[id$='-" + fieldId + "-" + option + "']")).isSelected();
+  }
+
+  /**
+   * Whether the open task's complete button can be clicked where it is as the form opens, without scrolling: its
+   * centre lies in the window and nothing (such as the fixed footer) covers it.
+   */
+  boolean completeButtonInView() {
+    WebElement button = visible(By.cssSelector("section.task-card .form-actions button.btn-primary"));
+    return (Boolean) script("var b = arguments[0], r = b.getBoundingClientRect();"
+        + " var x = r.left + r.width / 2, y = r.top + r.height / 2;"
+        + " if (y < 0 || y > window.innerHeight || x < 0 || x > window.innerWidth) return false;"
+        + " var top = document.elementFromPoint(x, y); return top === b || b.contains(top);", button);
+  }
+
   @Override
   public void close() {
     driver.quit();
