@@ -440,21 +440,6 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /**
-   * Adds a tag to a taglist field (found by its component id) by picking the option with this label from its list,
-   * then closes the list with a click on the form's first text (the list stays open and covers what lies below it,
-   * the submit button included).
-   */
-  void tag(String fieldId, String label) {
-    click(By.cssSelector("input.fjs-taglist-input[id*='-" + fieldId + "']"));
-    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
-    pause(350);
-    click(By.cssSelector(".fjs-form .fjs-form-field-text"));
-    wait.until(d -> d.findElements(By.cssSelector("[id*='-" + fieldId + "']"))
-        .stream().noneMatch(e -> !e.findElements(By.xpath("ancestor::*[contains(@class,'fjs-form-field')][1]"
-            + "//*[contains(@class,'fjs-dropdownlist')]")).isEmpty()));
-  }
-
-  /**
    * Picks an option of a select field by its visible label, also right after {@link #type} tabbed into the select
    * (which opens its list, so that clicking the field would close it again). Two clicks either way: a user clicks the
    * field to open the list, then the option.
@@ -468,11 +453,6 @@ final class TasklistBrowser implements AutoCloseable {
     } else {
       select(fieldId, label);
     }
-  }
-
-  /** The current value of a textfield or textarea, found by its component id. */
-  String fieldValue(String fieldId) {
-    return visible(field(fieldId)).getDomProperty("value");
   }
 
   /** Whether the n-th option (0-based) of a radio group is selected. */
