@@ -91,7 +91,7 @@ public record ProcessChangeRequest(
 
   /**
    * The intake variables, typed as the Tasklist start form stores them (level Integer, effective date an
-   * ISO date string, affected groups a JSON array as a taglist writes it), with the attachment set or null.
+   * ISO date string, affected groups a JSON array as the start form's checklist writes it), with the attachment set or null.
    */
   Map<String, Object> toVariables(String attachmentSetId) {
     Map<String, Object> variables = new LinkedHashMap<>();

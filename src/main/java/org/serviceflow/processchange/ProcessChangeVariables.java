@@ -138,7 +138,7 @@ public final class ProcessChangeVariables extends ProcessVariables {
 
   public boolean retire() { return RETIRE.equals(changeType()); }
 
-  /** The affected groups as plain group ids, whether written as a list, a Tasklist taglist (JSON) or "a, b". */
+  /** The affected groups as plain group ids, whether written as a list, the Tasklist start form's checklist (JSON) or "a, b". */
   public List<String> affectedGroups() {
     return TaskNotices.groupIds(scope.getVariable(AFFECTED_GROUPS));
   }

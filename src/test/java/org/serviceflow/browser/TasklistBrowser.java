@@ -449,6 +449,42 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  // ---- TasklistProcessChangeIT ----
+
+  /**
+   * Picks a date in a date field's calendar: opens it, goes forward month by month from the browser's current month
+   * (Asia/Shanghai) as a user would, and clicks the day of that month.
+   */
+  void pickDate(String fieldId, java.time.LocalDate date) {
+    visible(By.cssSelector("[id$='-" + fieldId + "-date']")).click();
+    clicks++;
+    java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    long months = date.getYear() * 12L + date.getMonthValue() - (today.getYear() * 12L + today.getMonthValue());
+    for (long month = 0; month < months; month++) {
+      click(By.cssSelector(".flatpickr-calendar.open .flatpickr-next-month"));
+    }
+    click(By.xpath("//div[contains(@class,'flatpickr-calendar') and contains(@class,'open')]"
+        + "//span[contains(concat(' ',normalize-space(@class),' '),' flatpickr-day ') and not(contains(@class,'prevMonthDay'))"
+        + " and not(contains(@class,'nextMonthDay')) and normalize-space(.)='" + date.getDayOfMonth() + "']"));
+    pause(350);
+  }
+
+  /**
+   * Picks an option of a select field by its visible label, also right after {@link #type} tabbed into the select
+   * (which opens its list, so that clicking the field would close it again). Two clicks either way: a user clicks the
+   * field to open the list, then the option.
+   */
+  void selectOption(String fieldId, String label) {
+    Boolean open = (Boolean) script("var f = document.querySelector(\"[id$='-" + fieldId + "-display']\");"
+        + " return !!(f && f.closest('.fjs-form-field').querySelector('.fjs-dropdownlist'));");
+    if (Boolean.TRUE.equals(open)) {
+      clicks++; // the click that opens the list
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
+    } else {
+      select(fieldId, label);
+    }
+  }
+
   // --- TasklistComplaintIT (the complaint's main path): form labels, checkbox, complete button in view ---
 
   /** The labels of the open form's fields top to bottom (radio options included), without the required mark. */

@@ -278,7 +278,7 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
     ProcessInstance running = runtimeService.startProcessInstanceByKey("retireDemo");
 
     // when its retirement is approved and takes effect
-    // (affected groups as the Tasklist taglist stores them: JSON)
+    // (affected groups as the Tasklist start form's checklist stores them: JSON)
     Map<String, Object> application = application("retire", "retireDemo", 4);
     application.put("affectedGroups", Spin.JSON("[\"customer-service\"]"));
     ProcessInstance change = apply(application);
