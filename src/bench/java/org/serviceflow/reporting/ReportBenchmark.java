@@ -58,6 +58,7 @@ public final class ReportBenchmark {
       identity.clearAuthentication();
     }
     Map<String, Object> coldParts = coldParts(compilers, app.getBean(OpenDeadlines.class), dashboardCalls);
+    coldParts.putAll(closedComplaintsBeforeAndNow(app, compilers.period(MONTH), dashboardCalls));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("closedCases", cases);
     result.put("generateSeconds", round(generateSeconds));
@@ -118,6 +119,32 @@ public final class ReportBenchmark {
       medians.put(name + "P50Ms", round(percentile(times, 0.50)));
     });
     return medians;
+  }
+
+  /**
+   * The closed complaints of the month read as before V26 (pivot of the history) and now (the closing record),
+   * alternately under the same load: the medians of each, and a check that both give the same complaints.
+   */
+  static Map<String, Object> closedComplaintsBeforeAndNow(ConfigurableApplicationContext app, ReportPeriod period,
+      int calls) {
+    double[] before = new double[calls];
+    double[] now = new double[calls];
+    for (int i = 0; i < calls; i++) {
+      long start = System.nanoTime();
+      List<?> pivot = org.serviceflow.complaint.ClosedComplaintsBefore.pivot(app, period);
+      before[i] = ms(start);
+      start = System.nanoTime();
+      List<?> record = org.serviceflow.complaint.ClosedComplaintsBefore.closingRecord(app, period);
+      now[i] = ms(start);
+      if (!pivot.equals(record)) {
+        throw new IllegalStateException("the closing record differs from the history: " + pivot.size() + " / "
+            + record.size() + " complaints");
+      }
+    }
+    Arrays.sort(before);
+    Arrays.sort(now);
+    return Map.of("closedComplaintsPivotP50Ms", round(percentile(before, 0.50)),
+        "closedComplaintsRecordP50Ms", round(percentile(now, 0.50)));
   }
 
   /** The month's closed cases in bulk (PostgreSQL generate_series), as the delegates would have left them. */
