@@ -57,6 +57,8 @@ public final class ReportBenchmark {
     } finally {
       identity.clearAuthentication();
     }
+    Map<String, Object> coldParts = coldParts(compilers, app.getBean(OpenDeadlines.class), dashboardCalls);
+    coldParts.putAll(closedComplaintsBeforeAndNow(app, compilers.period(MONTH), dashboardCalls));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("closedCases", cases);
     result.put("generateSeconds", round(generateSeconds));
@@ -64,6 +66,7 @@ public final class ReportBenchmark {
     result.put("compilePerReport", perReport);
     result.put("dashboardCold", cold);
     result.put("dashboardWarm", warm);
+    result.put("dashboardColdParts", coldParts);
     System.out.println("bench: reports " + result);
     return result;
   }
@@ -88,6 +91,62 @@ public final class ReportBenchmark {
         "maxMs", round(times[calls - 1]));
   }
 
+  /**
+   * Where a cold dashboard call spends its time: the median of {@code calls} of each part, compiled as the dashboard
+   * compiles it when nothing is kept (12 months of supervision figures, the unit assessment, the complaint statistics,
+   * the open deadlines).
+   */
+  static Map<String, Object> coldParts(ReportCompilers compilers, OpenDeadlines openDeadlines, int calls) {
+    Map<String, Runnable> parts = new LinkedHashMap<>();
+    parts.put("trend12Months", () -> {
+      for (int back = DashboardController.TREND_MONTHS - 1; back >= 0; back--) {
+        compilers.compile(ReportType.SUPERVISION_REPORT, MONTH.minusMonths(back));
+      }
+    });
+    parts.put("trendMonthOfTheCases", () -> compilers.compile(ReportType.SUPERVISION_REPORT, MONTH));
+    parts.put("unitAssessment", () -> compilers.compile(ReportType.UNIT_ASSESSMENT, MONTH));
+    parts.put("complaintStatistics", () -> compilers.compile(ReportType.COMPLAINT_STATISTICS, MONTH));
+    parts.put("openDeadlines", () -> openDeadlines.warnedOrOverdue(group -> true));
+    Map<String, Object> medians = new LinkedHashMap<>();
+    parts.forEach((name, part) -> {
+      double[] times = new double[calls];
+      for (int i = 0; i < calls; i++) {
+        long start = System.nanoTime();
+        part.run();
+        times[i] = ms(start);
+      }
+      Arrays.sort(times);
+      medians.put(name + "P50Ms", round(percentile(times, 0.50)));
+    });
+    return medians;
+  }
+
+  /**
+   * The closed complaints of the month read as before V26 (pivot of the history) and now (the closing record),
+   * alternately under the same load: the medians of each, and a check that both give the same complaints.
+   */
+  static Map<String, Object> closedComplaintsBeforeAndNow(ConfigurableApplicationContext app, ReportPeriod period,
+      int calls) {
+    double[] before = new double[calls];
+    double[] now = new double[calls];
+    for (int i = 0; i < calls; i++) {
+      long start = System.nanoTime();
+      List<?> pivot = org.serviceflow.complaint.ClosedComplaintsBefore.pivot(app, period);
+      before[i] = ms(start);
+      start = System.nanoTime();
+      List<?> record = org.serviceflow.complaint.ClosedComplaintsBefore.closingRecord(app, period);
+      now[i] = ms(start);
+      if (!pivot.equals(record)) {
+        throw new IllegalStateException("the closing record differs from the history: " + pivot.size() + " / "
+            + record.size() + " complaints");
+      }
+    }
+    Arrays.sort(before);
+    Arrays.sort(now);
+    return Map.of("closedComplaintsPivotP50Ms", round(percentile(before, 0.50)),
+        "closedComplaintsRecordP50Ms", round(percentile(now, 0.50)));
+  }
+
   /** The month's closed cases in bulk (PostgreSQL generate_series), as the delegates would have left them. */
   static void generate(JdbcTemplate jdbc, int n) {
     String day = "(timestamp with time zone '2025-01-02 10:00+08' + (g % 28) * interval '1 day')";
@@ -100,15 +159,21 @@ public final class ReportBenchmark {
         + "then 'RESOLUTION' when 'AFTER_SALES' then 'VISIT' else 'HANDLING' end, opened_at + interval '3 day', "
         + "closed_at + case when id % 7 = 0 then interval '2 day' else interval '0 day' end "
         + "from service_case where case_number like 'BX%'");
-    String[][] variables = {{"handlingGroup", "'quality'"}, {"customerTier", "'A'"},
-        {"verificationResult", "case when c.id % 4 = 0 then 'not-valid' else 'valid' end"},
-        {"satisfaction", "case when c.id % 5 = 0 then 'unsatisfied' else 'satisfied' end"},
-        {"responsiblePerson", "'员工' || (c.id % 50)"}};
+    // {history variable, complaint_closing column, value}: the process variables, and the closing record that
+    // CloseComplaintDelegate writes from them (ClosedComplaints.record)
+    String[][] variables = {{"handlingGroup", "handling_group", "'quality'"}, {"customerTier", "customer_tier", "'A'"},
+        {"verificationResult", "verification", "case when c.id % 4 = 0 then 'not-valid' else 'valid' end"},
+        {"satisfaction", "satisfaction", "case when c.id % 5 = 0 then 'unsatisfied' else 'satisfied' end"},
+        {"responsiblePerson", "responsible_person", "'员工' || (c.id % 50)"}};
     for (String[] variable : variables) {
       jdbc.update("insert into act_hi_varinst (id_, name_, var_type_, proc_inst_id_, text_, rev_) select 'bench-v-' || c.id "
-          + "|| '-" + variable[0] + "', '" + variable[0] + "', 'string', c.process_instance_id, " + variable[1]
+          + "|| '-" + variable[0] + "', '" + variable[0] + "', 'string', c.process_instance_id, " + variable[2]
           + ", 0 from service_case c where c.case_number like 'BX%' and c.process_type = 'COMPLAINT'");
     }
+    jdbc.update("insert into complaint_closing (case_id, " + Arrays.stream(variables).map(v -> v[1])
+        .collect(java.util.stream.Collectors.joining(", ")) + ") select c.id, " + Arrays.stream(variables)
+        .map(v -> v[2]).collect(java.util.stream.Collectors.joining(", ")) + " from service_case c "
+        + "where c.case_number like 'BX%' and c.process_type = 'COMPLAINT'");
     jdbc.update("insert into service_order (case_number, product_line, product_model, service_type, urgency, technician, "
         + "appointment_at, labour_cost, materials_cost, transport_cost, received_at, completed_at, closed_at) select "
         + "case_number, 'kitchen', 'K1', case when id % 2 = 0 then 'repair' else 'installation' end, 'normal', "

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * 结案 (Task_CloseCase, Task_CloseNotValidComplaint; PROCESSES.md A.10): closes the case file with its
- * outcome, flags it for review (查办, 002:222) when it closes after the hard limit, and sends the customer
+ * outcome, writes the closing record the complaint reports read ({@link ClosedComplaints}), flags it for review (查办, 002:222) when it closes after the hard limit, and sends the customer
  * the result notice. Runs asynchronously with retries, so a failure never blocks the clerk's task.
  */
 @Component
@@ -24,11 +24,14 @@ class CloseComplaintDelegate implements JavaDelegate {
   private final CaseFileService caseFiles;
   private final NotificationService notifications;
   private final Deadlines deadlines;
+  private final ClosedComplaints closedComplaints;
 
-  CloseComplaintDelegate(CaseFileService caseFiles, NotificationService notifications, Deadlines deadlines) {
+  CloseComplaintDelegate(CaseFileService caseFiles, NotificationService notifications, Deadlines deadlines,
+      ClosedComplaints closedComplaints) {
     this.caseFiles = caseFiles;
     this.notifications = notifications;
     this.deadlines = deadlines;
+    this.closedComplaints = closedComplaints;
   }
 
   @Override
@@ -42,6 +45,7 @@ class CloseComplaintDelegate implements JavaDelegate {
     }
     String outcome = outcome(complaint);
     caseFiles.close(caseNumber, outcome, now.toInstant());
+    closedComplaints.record(caseNumber, execution);
 
     Map<String, Object> params = complaint.noticeParams();
     params.put("outcome", outcome);

@@ -1,38 +1,35 @@
 package org.serviceflow.complaint;
 
 import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.serviceflow.reporting.ReportPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The complaints closed in a month (service_case.closed_at in the period), with what the case file and the process
- * history know of each: category, severity, customer tier, handling department, verification, responsibility,
- * satisfaction of the last return visit, discipline, and whether the resolution deadline was met in time. One query for
- * the complaint statistics and the penalty review.
+ * The complaints closed in a month (service_case.closed_at in the period), with what the case file and the closing
+ * record (complaint_closing, V26) know of each: category, severity, customer tier, handling department, verification,
+ * responsibility, satisfaction of the last return visit, discipline, and whether the resolution deadline was met in
+ * time. One query for the complaint statistics, the penalty review and the staff assessment. The closing record is
+ * written by {@link #record} when the case closes, so the reports never pivot the process history.
  */
 @Component
 class ClosedComplaints {
 
   private static final String QUERY = """
-      select c.case_number, c.category, c.severity, d.due_at, d.met_at,
-             max(case when v.name_ = 'customerTier' then v.text_ end) tier,
-             max(case when v.name_ = 'handlingGroup' then v.text_ end) department,
-             max(case when v.name_ = 'verificationResult' then v.text_ end) verification,
-             max(case when v.name_ = 'satisfaction' then v.text_ end) satisfaction,
-             max(case when v.name_ = 'responsiblePerson' then v.text_ end) responsible,
-             max(case when v.name_ = 'cause' then v.text_ end) cause,
-             max(case when v.name_ = 'staffName' then v.text_ end) staff,
-             max(case when v.name_ = 'disciplineAction' then v.text_ end) discipline,
-             max(case when v.name_ = 'disciplineFine' then coalesce(v.double_, v.long_) end) fine
+      select c.case_number, c.category, c.severity, d.due_at, d.met_at, k.customer_tier, k.handling_group,
+             k.verification, k.satisfaction, k.responsible_person, k.cause, k.staff_name, k.discipline_action,
+             k.discipline_fine
         from service_case c
+        left join complaint_closing k on k.case_id = c.id
         left join case_deadline d on d.case_id = c.id and d.kind = 'RESOLUTION'
-        left join act_hi_varinst v on v.proc_inst_id_ = c.process_instance_id
-             and v.name_ in ('customerTier', 'handlingGroup', 'verificationResult', 'satisfaction',
-                             'responsiblePerson', 'cause', 'staffName', 'disciplineAction', 'disciplineFine')
        where c.process_type = 'COMPLAINT' and c.closed_at >= ? and c.closed_at < ?
-       group by c.case_number, c.category, c.severity, d.due_at, d.met_at
        order by c.case_number""";
+
+  private static final String RECORD = """
+      insert into complaint_closing (case_id, customer_tier, handling_group, verification, satisfaction,
+                                     responsible_person, cause, staff_name, discipline_action, discipline_fine)
+      select id, ?, ?, ?, ?, ?, ?, ?, ?, ? from service_case where case_number = ?""";
 
   /** One closed complaint; {@code onTime} is null when it never reached a resolution deadline (e.g. not valid). */
   record Closed(String caseNumber, String category, String severity, String tier, String department,
@@ -62,12 +59,34 @@ class ClosedComplaints {
     return jdbc.query(QUERY, (rs, row) -> {
       java.sql.Timestamp due = rs.getTimestamp("due_at");
       java.sql.Timestamp met = rs.getTimestamp("met_at");
-      Number fine = (Number) rs.getObject("fine");
+      Number fine = (Number) rs.getObject("discipline_fine");
       return new Closed(rs.getString("case_number"), rs.getString("category"), rs.getString("severity"),
-          rs.getString("tier"), rs.getString("department"), rs.getString("verification"), rs.getString("satisfaction"),
-          rs.getString("responsible"), rs.getString("cause"), rs.getString("staff"), rs.getString("discipline"),
-          fine == null ? null : fine.doubleValue(),
+          rs.getString("customer_tier"), rs.getString("handling_group"), rs.getString("verification"),
+          rs.getString("satisfaction"), rs.getString("responsible_person"), rs.getString("cause"),
+          rs.getString("staff_name"), rs.getString("discipline_action"), fine == null ? null : fine.doubleValue(),
           due == null ? null : met != null && !met.after(due));
     }, period.fromTimestamp(), period.toTimestamp());
+  }
+
+  /**
+   * The closing record of a complaint, from its process variables as they stand when it closes (called by the closing
+   * delegate, in the engine's transaction), as the history keeps them: texts exactly as stored (blank included), the
+   * fine as the number the discipline form stored, if any.
+   */
+  void record(String caseNumber, VariableScope variables) {
+    Object fine = variables.getVariable(ComplaintVariables.DISCIPLINE_FINE);
+    jdbc.update(RECORD, text(variables, ComplaintVariables.CUSTOMER_TIER),
+        text(variables, ComplaintVariables.HANDLING_GROUP), text(variables, ComplaintVariables.VERIFICATION_RESULT),
+        text(variables, ComplaintVariables.SATISFACTION), text(variables, ComplaintVariables.RESPONSIBLE_PERSON),
+        text(variables, ComplaintVariables.CAUSE), text(variables, ComplaintVariables.STAFF_NAME),
+        text(variables, ComplaintVariables.DISCIPLINE_ACTION), fine instanceof Number n ? n.doubleValue() : null,
+        caseNumber);
+  }
+
+  /** The text the history keeps of a variable: a string as it is, a whole number as digits, anything else none. */
+  private static String text(VariableScope variables, String name) {
+    Object value = variables.getVariable(name);
+    return value instanceof String || value instanceof Integer || value instanceof Long || value instanceof Short
+        ? value.toString() : null;
   }
 }

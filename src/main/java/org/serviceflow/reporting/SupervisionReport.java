@@ -1,8 +1,10 @@
 package org.serviceflow.reporting;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.serviceflow.casefile.CaseType;
 import org.serviceflow.reporting.ReportTable.Kind;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,11 +18,20 @@ import org.springframework.stereotype.Component;
 @Component
 class SupervisionReport implements ReportCompiler {
 
+  /** Per process, cases opened and cases closed in the month: two index range scans (V1, V24), not the whole table. */
   private static final String CASES = """
-      select process_type,
-             sum(case when opened_at >= ? and opened_at < ? then 1 else 0 end) received,
-             sum(case when closed_at >= ? and closed_at < ? then 1 else 0 end) closed
-        from service_case group by process_type""";
+      select process_type, sum(received) received, sum(closed) closed
+        from (select process_type, count(*) received, 0 closed
+                from service_case
+               where process_type in (%1$s) and opened_at >= ? and opened_at < ?
+               group by process_type
+              union all
+              select process_type, 0, count(*)
+                from service_case
+               where process_type in (%1$s) and closed_at >= ? and closed_at < ?
+               group by process_type) t
+       group by process_type""".formatted(Arrays.stream(CaseType.values()).map(type -> "'" + type.name() + "'")
+      .collect(Collectors.joining(", ")));
   private static final String DEADLINES = """
       select c.process_type,
              sum(case when d.kind <> 'RETURN_VISIT' then 1 else 0 end) due,

@@ -8,6 +8,7 @@ import static org.serviceflow.support.ReportRows.rows;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -547,6 +548,73 @@ class ComplaintProcessTest extends ProcessTestSupport {
         .containsExactly("王五 被投诉（属实） " + a.getBusinessKey(), "王五 被投诉（属实） " + b.getBusinessKey(),
             "王五 被投诉（属实） " + c.getBusinessKey(), "王五 回访不满意 " + c.getBusinessKey(),
             "赵六 被投诉（属实） " + e.getBusinessKey());
+  }
+
+  /**
+   * The closing record the complaint reports read (complaint_closing, V26): written when the case closes, with the
+   * values the process history holds; and the backfill of V26_1 writes the same record from the history for every
+   * closed complaint. June 2024, a month no other test reports on.
+   */
+  @Test
+  void shouldWriteTheClosingRecordWhenTheComplaintClosesAndBackfillTheSameFromTheHistory() {
+    Map<String, Object> againstStaff = intake();
+    againstStaff.put("customerTier", "C");
+    againstStaff.put("category", "staff-attitude");
+    againstStaff.put("againstStaff", true);
+    againstStaff.put("staffName", "赵六");
+    ProcessInstance fined = receive(againstStaff, OffsetDateTime.parse("2024-06-03T09:00:00+08:00"));
+    respondAndVerify(fined);
+    resolve(fined);
+    complete(fined, "Task_ReturnVisit", Map.of("satisfaction", "unsatisfied", "returnVisitNote", "不满意"));
+    resolve(fined);
+    complete(fined, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    complete(fined, "Task_DecideDiscipline",
+        Map.of("disciplineAction", "fine", "disciplineFine", 300, "disciplineNote", "罚款"));
+    assertThat(closingRecord(fined)).as("not before the case closes").isEmpty();
+    executeJobs(fined);
+
+    Map<String, Object> packaging = intake();
+    packaging.put("category", "packaging");
+    ProcessInstance notValid = receive(packaging, OffsetDateTime.parse("2024-06-04T09:00:00+08:00"));
+    complete(notValid, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    complete(notValid, "Task_VerifyComplaint", Map.of("verificationResult", "not-valid", "verificationNote", "运输无损"));
+    complete(notValid, "Task_ExplainToCustomer", Map.of("explanationNote", "已说明", "customerUnderstood", true));
+    executeJobs(notValid);
+    assertThat(List.of(fined, notValid)).allSatisfy(instance -> assertThat(instance).isEnded());
+
+    // tier, department, verification, satisfaction (the last return visit), responsible, cause, staff, action, fine
+    assertThat(closingRecord(fined)).containsExactly(Arrays.asList("C", "customer-service-lead", "valid", "satisfied",
+        "王五", "密封圈老化", "赵六", "fine", 300.0));
+    assertThat(closingRecord(notValid)).containsExactly(Arrays.asList("A", "warehouse", "not-valid", null, null, null,
+        null, null, null));
+
+    List<List<Object>> written = closingRecords();
+    assertThat(written).hasSizeGreaterThanOrEqualTo(2);
+    jdbc.update("delete from complaint_closing");
+    jdbc.update(db.migration.V26_1__Complaint_closing_backfill.BACKFILL);
+    assertThat(closingRecords()).as("backfilled from the history").isEqualTo(written);
+  }
+
+  private static final String CLOSING_COLUMNS = "customer_tier, handling_group, verification, satisfaction, "
+      + "responsible_person, cause, staff_name, discipline_action, discipline_fine";
+
+  private List<List<Object>> closingRecord(ProcessInstance complaint) {
+    return jdbc.query("select " + CLOSING_COLUMNS + " from complaint_closing k join service_case c on c.id = k.case_id "
+        + "where c.case_number = ?", (rs, row) -> columns(rs, 9), complaint.getBusinessKey());
+  }
+
+  /** Every closing record with its case number, in case order. */
+  private List<List<Object>> closingRecords() {
+    return jdbc.query("select c.case_number, " + CLOSING_COLUMNS + " from complaint_closing k "
+        + "join service_case c on c.id = k.case_id order by c.case_number", (rs, row) -> columns(rs, 10));
+  }
+
+  private static List<Object> columns(java.sql.ResultSet rs, int count) throws java.sql.SQLException {
+    List<Object> values = new java.util.ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      values.add(rs.getObject(i));
+    }
+    return values;
   }
 
 
