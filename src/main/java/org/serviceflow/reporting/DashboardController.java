@@ -60,6 +60,19 @@ class DashboardController {
         openDeadlines.warnedOrOverdue(group -> readsAll || groups.contains(group)));
   }
 
+  /**
+   * Compiles into the kept figures what the dashboard of the last ended month shows (its 12 months of trend, the
+   * units, the complaints), so that the first manager after a start does not wait either ({@link DashboardRefresh}).
+   */
+  void keepLastMonth() {
+    YearMonth month = compilers.currentMonth().minusMonths(1);
+    for (int back = TREND_MONTHS - 1; back >= 0; back--) {
+      cached.of(ReportType.SUPERVISION_REPORT, month.minusMonths(back));
+    }
+    cached.of(ReportType.UNIT_ASSESSMENT, month);
+    cached.of(ReportType.COMPLAINT_STATISTICS, month);
+  }
+
   private ReportFigures visibleOrNull(ReportType type, YearMonth month) {
     try {
       return access.visible(type, cached.of(type, month));

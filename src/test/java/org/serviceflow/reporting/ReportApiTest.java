@@ -228,6 +228,42 @@ class ReportApiTest {
     }
   }
 
+  @Test
+  void shouldCompileTheAskedForFiguresAheadSoThatACallNeverWaitsAndDropThoseNobodyAsksFor() {
+    YearMonth july = YearMonth.parse(JULY);
+    try {
+      at("2026-12-01T10:00:00+08:00");
+      dashboardFigures.clear();
+      ReportFigures first = dashboardFigures.of(ReportType.UNIT_ASSESSMENT, july);
+
+      // when: the background refresh runs 2 minutes later, then 3 minutes later (half the 5 minutes have passed)
+      at("2026-12-01T10:02:00+08:00");
+      assertThat(dashboardFigures.refreshAhead()).as("not yet half their keep time old").isZero();
+      at("2026-12-01T10:03:00+08:00");
+      assertThat(dashboardFigures.refreshAhead()).isOne();
+
+      // then: a call at 10:07, past the first compile's 5 minutes, gets the figures compiled ahead at 10:03
+      at("2026-12-01T10:07:00+08:00");
+      ReportFigures asked = dashboardFigures.of(ReportType.UNIT_ASSESSMENT, july);
+      assertThat(asked).isNotSameAs(first);
+      assertThat(asked.compiledAt()).isEqualTo(OffsetDateTime.parse("2026-12-01T10:03:00+08:00").toInstant());
+      assertThat(asked.tables()).usingRecursiveComparison().isEqualTo(first.tables());
+
+      // when: nobody asks for an hour after 10:07, the refresh drops them; the next call compiles again
+      at("2026-12-01T11:07:01+08:00");
+      assertThat(dashboardFigures.refreshAhead()).isZero();
+      assertThat(dashboardFigures.of(ReportType.UNIT_ASSESSMENT, july).compiledAt())
+          .isEqualTo(OffsetDateTime.parse("2026-12-01T11:07:01+08:00").toInstant());
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      dashboardFigures.clear();
+    }
+  }
+
+  private static void at(String time) {
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(OffsetDateTime.parse(time).toInstant()));
+  }
+
   private void assertBadRequest(String path, String field) throws Exception {
     ResponseEntity<String> response = get("duban", path);
     assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.BAD_REQUEST);
