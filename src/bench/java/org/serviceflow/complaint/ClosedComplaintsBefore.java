@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ClosedComplaintsBefore {
 
   private static final String PIVOT = """
-      select c.case_number, c.category, c.severity, d.due_at, d.met_at,
+      select c.case_number, c.category, c.severity, c.opened_at, c.closed_at, d.due_at, d.met_at,
              max(case when v.name_ = 'customerTier' then v.text_ end) tier,
              max(case when v.name_ = 'handlingGroup' then v.text_ end) department,
              max(case when v.name_ = 'verificationResult' then v.text_ end) verification,
@@ -29,7 +29,7 @@ public final class ClosedComplaintsBefore {
              and v.name_ in ('customerTier', 'handlingGroup', 'verificationResult', 'satisfaction',
                              'responsiblePerson', 'cause', 'staffName', 'disciplineAction', 'disciplineFine')
        where c.process_type = 'COMPLAINT' and c.closed_at >= ? and c.closed_at < ?
-       group by c.case_number, c.category, c.severity, d.due_at, d.met_at
+       group by c.case_number, c.category, c.severity, c.opened_at, c.closed_at, d.due_at, d.met_at
        order by c.case_number""";
 
   private ClosedComplaintsBefore() {
@@ -37,6 +37,7 @@ public final class ClosedComplaintsBefore {
 
   /** The month's closed complaints as the history pivot gives them. */
   public static List<?> pivot(ApplicationContext app, ReportPeriod period) {
+    org.serviceflow.calendar.WorkingDayCalendar calendar = app.getBean(org.serviceflow.calendar.WorkingDayCalendar.class);
     return app.getBean(JdbcTemplate.class).query(PIVOT, (rs, row) -> {
       java.sql.Timestamp due = rs.getTimestamp("due_at");
       java.sql.Timestamp met = rs.getTimestamp("met_at");
@@ -45,7 +46,8 @@ public final class ClosedComplaintsBefore {
           rs.getString("severity"), rs.getString("tier"), rs.getString("department"), rs.getString("verification"),
           rs.getString("satisfaction"), rs.getString("responsible"), rs.getString("cause"), rs.getString("staff"),
           rs.getString("discipline"), fine == null ? null : fine.doubleValue(),
-          due == null ? null : met != null && !met.after(due));
+          due == null ? null : met != null && !met.after(due),
+          ClosedComplaints.handlingHours(calendar, rs.getTimestamp("opened_at"), rs.getTimestamp("closed_at")));
     }, period.fromTimestamp(), period.toTimestamp());
   }
 

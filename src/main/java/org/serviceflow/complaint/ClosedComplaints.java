@@ -2,6 +2,7 @@ package org.serviceflow.complaint;
 
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.serviceflow.calendar.WorkingDayCalendar;
 import org.serviceflow.reporting.ReportPeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 class ClosedComplaints {
 
   private static final String QUERY = """
-      select c.case_number, c.category, c.severity, d.due_at, d.met_at, k.customer_tier, k.handling_group,
+      select c.case_number, c.category, c.severity, c.opened_at, c.closed_at, d.due_at, d.met_at, k.customer_tier,
+             k.handling_group,
              k.verification, k.satisfaction, k.responsible_person, k.cause, k.staff_name, k.discipline_action,
              k.discipline_fine
         from service_case c
@@ -34,7 +36,7 @@ class ClosedComplaints {
   /** One closed complaint; {@code onTime} is null when it never reached a resolution deadline (e.g. not valid). */
   record Closed(String caseNumber, String category, String severity, String tier, String department,
       String verification, String satisfaction, String responsible, String cause, String staff, String discipline,
-      Double fine, Boolean onTime) {
+      Double fine, Boolean onTime, double handlingHours) {
 
     boolean valid() {
       return ComplaintVariables.VALID.equals(verification);
@@ -50,9 +52,11 @@ class ClosedComplaints {
   }
 
   private final JdbcTemplate jdbc;
+  private final WorkingDayCalendar calendar;
 
-  ClosedComplaints(JdbcTemplate jdbc) {
+  ClosedComplaints(JdbcTemplate jdbc, WorkingDayCalendar calendar) {
     this.jdbc = jdbc;
+    this.calendar = calendar;
   }
 
   List<Closed> in(ReportPeriod period) {
@@ -64,8 +68,17 @@ class ClosedComplaints {
           rs.getString("customer_tier"), rs.getString("handling_group"), rs.getString("verification"),
           rs.getString("satisfaction"), rs.getString("responsible_person"), rs.getString("cause"),
           rs.getString("staff_name"), rs.getString("discipline_action"), fine == null ? null : fine.doubleValue(),
-          due == null ? null : met != null && !met.after(due));
+          due == null ? null : met != null && !met.after(due),
+          handlingHours(calendar, rs.getTimestamp("opened_at"), rs.getTimestamp("closed_at")));
     }, period.fromTimestamp(), period.toTimestamp());
+  }
+
+  /**
+   * Hours on working days from receipt to closing ({@link WorkingDayCalendar#workingTimeBetween}: weekends and
+   * holidays do not count, 调休 days do), the 办理时长 of docs/reporting.md.
+   */
+  static double handlingHours(WorkingDayCalendar calendar, java.sql.Timestamp opened, java.sql.Timestamp closed) {
+    return calendar.workingTimeBetween(opened.toInstant(), closed.toInstant()).toSeconds() / 3600.0;
   }
 
   /**

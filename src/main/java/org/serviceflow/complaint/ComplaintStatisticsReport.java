@@ -53,12 +53,17 @@ class ComplaintStatisticsReport implements ReportCompiler {
         responsibility(cases, groups));
   }
 
-  /** Per key: closed, valid (属实), resolved in time out of those with a resolution deadline, satisfied out of visited. */
+  /**
+   * Per key: closed, valid (属实), resolved in time out of those with a resolution deadline, satisfied out of visited,
+   * and the average 办理时长 from receipt to closing in hours on working days.
+   */
   private static ReportTable tally(String key, String title, String keyColumn, String keyLabel, String scope,
       List<ClosedComplaints.Closed> cases, Function<ClosedComplaints.Closed, String> keyOf,
       Function<String, String> labelOf) {
     Map<String, long[]> counts = new TreeMap<>();
+    Map<String, Double> hours = new TreeMap<>();
     for (ClosedComplaints.Closed c : cases) {
+      hours.merge(keyOf.apply(c), c.handlingHours(), Double::sum);
       long[] n = counts.computeIfAbsent(keyOf.apply(c), k -> new long[6]);
       n[0]++;
       n[1] += c.valid() ? 1 : 0;
@@ -71,12 +76,13 @@ class ComplaintStatisticsReport implements ReportCompiler {
         .column(keyColumn, keyLabel, Kind.TEXT).column("label", "名称", Kind.TEXT)
         .column("closed", "结案数", Kind.COUNT).column("valid", "属实", Kind.COUNT)
         .column("onTime", "按时办结", Kind.COUNT).column("onTimeRate", "按时办结率", Kind.RATE)
-        .column("satisfied", "满意", Kind.COUNT).column("satisfactionRate", "满意率", Kind.RATE);
+        .column("satisfied", "满意", Kind.COUNT).column("satisfactionRate", "满意率", Kind.RATE)
+        .column("averageHandlingHours", "平均办理时长（工作小时）", Kind.HOURS);
     if (scope != null) {
       table.perDepartment(scope);
     }
     counts.forEach((k, n) -> table.row(k, labelOf.apply(k), n[0], n[1], n[2], ReportCompiler.rate(n[2], n[3]), n[4],
-        ReportCompiler.rate(n[4], n[5])));
+        ReportCompiler.rate(n[4], n[5]), hours.get(k) / n[0]));
     return table.build();
   }
 
