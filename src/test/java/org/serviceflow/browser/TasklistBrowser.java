@@ -89,25 +89,48 @@ final class TasklistBrowser implements AutoCloseable {
 
   /**
    * Shows the tasks of a filter and returns the case numbers of the listed cards top to bottom (cards without a case
-   * line are left out), once every expected case number is listed.
+   * line are left out), once every expected case number is listed: the list's pages (15 tasks each) are read in
+   * turn, so the numbers are in the filter's order even when other cases' tasks come first.
    */
   List<String> caseNumbersInFilter(String filterName, List<String> expected) {
     By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[starts-with(normalize-space(.),'"
         + filterName + "')]");
     String cards = "ol.tasks-list li.task .serviceflow-case-line .serviceflow-case-number";
     click(filter);
+    List<String> seen = new java.util.ArrayList<>();
     try {
       new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
-        if (!texts(cards).containsAll(expected)) {
-          d.findElement(filter).click();
-          return false;
-        }
-        return true;
+        seen.clear();
+        do {
+          pause(500);
+          seen.addAll(texts(cards));
+          if (seen.containsAll(expected)) {
+            return true;
+          }
+        } while (nextPage());
+        d.findElement(filter).click(); // back to the first page, refreshed
+        return false;
       });
     } catch (TimeoutException e) {
       throw diagnosed(e);
     }
-    return texts(cards);
+    return List.copyOf(seen);
+  }
+
+  /**
+   * Shows the next page of the task list, if there is one (not counted as a click: only other cases' tasks, which
+   * depend on what else the system holds, push a task off the first page).
+   */
+  private boolean nextPage() {
+    List<WebElement> next = driver.findElements(By.cssSelector("ul.pagination li.pagination-next:not(.disabled) a"));
+    if (next.isEmpty() || !next.get(0).isDisplayed()) {
+      return false;
+    }
+    ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+        next.get(0));
+    next.get(0).click();
+    pause(800);
+    return true;
   }
 
   /** Signs in on the Tasklist login page and waits for the task list. */
@@ -215,7 +238,9 @@ final class TasklistBrowser implements AutoCloseable {
     try {
       new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
         if (d.findElements(task).isEmpty()) {
-          d.findElement(filter).click(); // the list does not refresh by itself
+          if (!nextPage()) {
+            d.findElement(filter).click(); // the list does not refresh by itself
+          }
           return false;
         }
         return true;
@@ -527,7 +552,9 @@ final class TasklistBrowser implements AutoCloseable {
     try {
       new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
         if (d.findElements(task).isEmpty()) {
-          d.findElement(filter).click(); // the list does not refresh by itself
+          if (!nextPage()) {
+            d.findElement(filter).click(); // the list does not refresh by itself
+          }
           return false;
         }
         return true;
