@@ -230,16 +230,33 @@ final class TasklistBrowser implements AutoCloseable {
    * and id is listed (other cases may have tasks of the same name). Returns its link.
    */
   By showTask(String filterName, String taskName, String taskId) {
-    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
-        + filterName + "')]");
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
-        + taskName + "' and contains(@href,'" + taskId + "')]");
+    By filter = filterLink(filterName);
+    By task = taskLink(taskName, taskId);
     click(filter);
+    waitUntilListed(filter, task);
+    return task;
+  }
+
+  private static By filterLink(String filterName) {
+    return By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
+        + filterName + "')]");
+  }
+
+  private static By taskLink(String taskName, String taskId) {
+    return By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
+        + taskName + "' and contains(@href,'" + taskId + "')]");
+  }
+
+  /**
+   * Waits until the task is listed: the list's next pages are looked at, then the filter is clicked again, because
+   * the list does not refresh by itself (neither counted as clicks).
+   */
+  private void waitUntilListed(By filter, By task) {
     try {
       new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
         if (d.findElements(task).isEmpty()) {
           if (!nextPage()) {
-            d.findElement(filter).click(); // the list does not refresh by itself
+            d.findElement(filter).click();
           }
           return false;
         }
@@ -248,7 +265,6 @@ final class TasklistBrowser implements AutoCloseable {
     } catch (TimeoutException e) {
       throw diagnosed(e);
     }
-    return task;
   }
 
   /** The notice that tells the new case number after a start (scripts/serviceflow-cases.js), once it shows. */
@@ -540,28 +556,14 @@ final class TasklistBrowser implements AutoCloseable {
    * shown. Clicks that only refresh the list while waiting for the task are not counted, as in {@link #showTask}.
    */
   void openTaskFromList(String filterName, String taskName, String taskId) {
-    By filter = By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]//a[contains(normalize-space(.),'"
-        + filterName + "')]");
-    By task = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4[contains(@class,'task')]//a[normalize-space(.)='"
-        + taskName + "' and contains(@href,'" + taskId + "')]");
+    By filter = filterLink(filterName);
+    By task = taskLink(taskName, taskId);
     Boolean shown = (Boolean) script("var a = document.querySelector('.task-filters .content div.item.active h4.name a');"
         + " return !!a && a.textContent.trim().indexOf(arguments[0]) === 0;", filterName);
     if (!Boolean.TRUE.equals(shown)) {
       click(filter);
     }
-    try {
-      new WebDriverWait(driver, WAIT, Duration.ofSeconds(3)).until(d -> {
-        if (d.findElements(task).isEmpty()) {
-          if (!nextPage()) {
-            d.findElement(filter).click(); // the list does not refresh by itself
-          }
-          return false;
-        }
-        return true;
-      });
-    } catch (TimeoutException e) {
-      throw diagnosed(e);
-    }
+    waitUntilListed(filter, task);
     for (int attempt = 1; ; attempt++) {
       try {
         click(task); // counted only once it succeeds
