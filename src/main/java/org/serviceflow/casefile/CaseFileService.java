@@ -143,9 +143,26 @@ public class CaseFileService {
         ACTION_CLOSED, null, outcome));
   }
 
-  /** The case file with its deadlines (earliest due first), each with its state at the engine clock's now. */
+  /**
+   * The case file as its readers see it (the case file API, the case page): {@link #get}, and why the case is served
+   * first ({@link CaseView#servedFirst()}, one read of the history more). Callers inside the processes (task cards,
+   * notices, deadlines) use {@link #get}, which leaves it empty.
+   */
+  @Transactional(readOnly = true)
+  public CaseView readable(String caseNumber) {
+    return get(caseNumber, true);
+  }
+
+  /**
+   * The case file with its deadlines (earliest due first), each with its state at the engine clock's now;
+   * {@code servedFirst} is left empty (see {@link #readable}).
+   */
   @Transactional(readOnly = true)
   public CaseView get(String caseNumber) {
+    return get(caseNumber, false);
+  }
+
+  private CaseView get(String caseNumber, boolean withServedFirst) {
     ServiceCase c = find(caseNumber);
     Instant now = EngineClock.now();
     Instant pausedSince = clocks.stream().map(clock -> clock.stoppedSince(caseNumber)).flatMap(Optional::stream)
@@ -160,7 +177,8 @@ public class CaseFileService {
         c.getSeverity(), labels.severity(c.getProcessType(), c.getSeverity()), c.getStatus(), c.getOwnerGroup(),
         c.getOwnerGroup() == null ? null : StaffGroup.chineseNameOf(c.getOwnerGroup()),
         c.getOwnerUser(), c.isFlaggedForReview(), c.getReviewReason(), local(c.getOpenedAt()),
-        local(c.getClosedAt()), c.getOutcome(), servedFirst(c.getProcessInstanceId()), caseDeadlines);
+        local(c.getClosedAt()), c.getOutcome(), withServedFirst ? servedFirst(c.getProcessInstanceId()) : null,
+        caseDeadlines);
   }
 
   private String servedFirst(String processInstanceId) {

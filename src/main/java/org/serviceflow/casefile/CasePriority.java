@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * Why a case is served first: the priority package provides it (casefile must not know its rules), and
- * {@link CaseFileService#get} asks every one for {@link CaseView#servedFirst()}.
+ * {@link CaseFileService#readable} asks every one for {@link CaseView#servedFirst()}.
  */
 public interface CasePriority {
 

@@ -20,7 +20,7 @@ public class CaseReadAccess {
   }
 
   public CaseView visible(String caseNumber) {
-    CaseView view = caseFiles.get(caseNumber);
+    CaseView view = caseFiles.readable(caseNumber);
     for (CaseViewPolicy policy : policies) {
       view = policy.visibleTo(view);
     }

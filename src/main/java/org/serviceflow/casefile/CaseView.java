@@ -7,7 +7,7 @@ import java.util.List;
  * A case file as read by staff, auditors and reports: the case with its current deadlines. Times in the calendar zone.
  * Category and severity are codes, with the Chinese labels of the start form ({@link CaseLabels}); the owner group
  * is an id, with its Chinese name. {@code servedFirst} says why the case's tasks are served first (e.g. A类客户, 紧急;
- * {@link CasePriority}), empty when they are not.
+ * {@link CasePriority}; filled by {@link CaseFileService#readable} only), empty when they are not.
  */
 public record CaseView(
     String caseNumber,

@@ -63,8 +63,9 @@ class ComplaintStatisticsReport implements ReportCompiler {
     Map<String, long[]> counts = new TreeMap<>();
     Map<String, Double> hours = new TreeMap<>();
     for (ClosedComplaints.Closed c : cases) {
-      hours.merge(keyOf.apply(c), c.handlingHours(), Double::sum);
-      long[] n = counts.computeIfAbsent(keyOf.apply(c), k -> new long[6]);
+      String rowKey = keyOf.apply(c);
+      hours.merge(rowKey, c.handlingHours(), Double::sum);
+      long[] n = counts.computeIfAbsent(rowKey, k -> new long[6]);
       n[0]++;
       n[1] += c.valid() ? 1 : 0;
       n[2] += Boolean.TRUE.equals(c.onTime()) ? 1 : 0;

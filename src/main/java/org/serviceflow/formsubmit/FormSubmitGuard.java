@@ -90,12 +90,12 @@ class FormSubmitGuard extends OncePerRequestFilter {
       refuse(request, response, List.of(new FieldProblem("body", "请求体超过 8 MB")));
       return;
     }
-    Target target = target(api.group(3));
     boolean signedIn = api.group(1) == null ? identityService.getCurrentAuthentication() != null
         : asWebappUser(request.getSession(false), api.group(2));
     FormSubmissionCheck.Outcome outcome = null;
     try {
-      outcome = signedIn && target != null ? check(target, body) : null;
+      Target target = signedIn ? target(api.group(3)) : null; // looked up as the signed-in user
+      outcome = target != null ? check(target, body) : null;
     } finally {
       if (api.group(1) != null && signedIn) {
         identityService.clearAuthentication();

@@ -386,7 +386,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
     assertThat(taskService.getVariableLocal(tierCTask.getId(), "priorityReason")).isNull();
     assertThat(tierATask.getDescription()).startsWith(second.getBusinessKey() + " · 客户：李四\n优先处理：A类客户\n\n");
     assertThat(tierCTask.getDescription()).startsWith(first.getBusinessKey() + " · 客户：李四\n\n");
-    assertThat(caseFiles.get(second.getBusinessKey()).servedFirst()).isEqualTo("A类客户");
+    assertThat(caseFiles.readable(second.getBusinessKey()).servedFirst()).isEqualTo("A类客户");
     assertThat(caseFiles.get(first.getBusinessKey()).servedFirst()).isNull();
 
     // when a quality clerk lists the filters, with Tasklist's own "newest first" sort on top
