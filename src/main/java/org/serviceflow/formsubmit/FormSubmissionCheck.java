@@ -119,6 +119,17 @@ final class FormSubmissionCheck {
       problems.add(new FieldProblem(key + ".type", "须为文本"));
       return;
     }
+    if (value.isTextual() && value.asText().length() > field.textLimit()) {
+      // also blank text: it counts as empty below, but the engine still has to store every character of it
+      problems.add(new FieldProblem(key, field.shownName() + "：最多 " + field.textLimit() + " 个字符"));
+      return;
+    }
+    boolean textField = !field.isNumber() && !field.isCheckbox() && !field.isList();
+    if (value.isTextual() && value.asText().isBlank() && !textField) {
+      // form-js sends null for an empty number, a boolean for a checkbox and a list for a checklist: never text
+      problems.add(new FieldProblem(key, field.shownName() + "：" + expectedShape(field)));
+      return;
+    }
     boolean empty = value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank());
     if (empty) {
       if (type != null && !"Null".equals(type) && !"String".equals(type) && !expectedType(field, type)) {
@@ -132,13 +143,17 @@ final class FormSubmissionCheck {
       checkNumber(field, value, type);
     } else if (field.isCheckbox()) {
       if (!value.isBoolean() || (type != null && !"Boolean".equals(type))) {
-        problems.add(new FieldProblem(key, field.shownName() + "：须为是或否"));
+        problems.add(new FieldProblem(key, field.shownName() + "：" + expectedShape(field)));
       }
     } else if (field.isList()) {
       checkList(field, value, type);
     } else {
       checkText(field, value, type);
     }
+  }
+
+  private static String expectedShape(FormField field) {
+    return field.isNumber() ? "须为数字" : field.isCheckbox() ? "须为是或否" : "须为选项列表";
   }
 
   private static boolean expectedType(FormField field, String type) {
@@ -154,7 +169,7 @@ final class FormSubmissionCheck {
   private void checkNumber(FormField field, JsonNode value, String type) {
     String key = field.key();
     if (!value.isNumber() || (type != null && !NUMBER_TYPES.contains(type))) {
-      problems.add(new FieldProblem(key, field.shownName() + "：须为数字"));
+      problems.add(new FieldProblem(key, field.shownName() + "：" + expectedShape(field)));
       return;
     }
     double number = value.asDouble();
@@ -179,7 +194,7 @@ final class FormSubmissionCheck {
       }
     }
     if (list == null || !list.isArray() || (type != null && !"Json".equals(type))) {
-      problems.add(new FieldProblem(key, field.shownName() + "：须为选项列表"));
+      problems.add(new FieldProblem(key, field.shownName() + "：" + expectedShape(field)));
       return;
     }
     for (JsonNode item : list) {

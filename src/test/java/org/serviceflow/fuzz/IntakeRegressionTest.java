@@ -93,6 +93,35 @@ class IntakeRegressionTest {
     assertThat(app.counts()).isEqualTo(before);
   }
 
+  @Test
+  void shouldRefuseAMegabyteOfBlankTextInAnOptionalFormFieldNamingIt() throws Exception {
+    FuzzedApplication.Counts before = app.counts();
+
+    // found by FormSubmitFuzzTest: blank text counted as empty and passed, and the engine could not store 1 MB of
+    // newlines (500: value too long for type character varying(4000), in ACT_HI_VARINST)
+    String body = FormSubmitFuzzTest.submission(IntakeFuzzTest.APPEAL,
+        List.of(new Mutation.SetField("eventDate", HostileJson.quote("\n".repeat(HostileJson.ONE_MB)))), null);
+    HttpResponse<String> response = app.postJson("huawu", "/engine-rest/process-definition/key/hotline12345/submit-form",
+        body);
+
+    assertRefused(response, "eventDate", "事件发生日期：最多 4000 个字符");
+    assertThat(app.counts()).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRefuseBlankTextForAYesNoFormFieldNamingIt() throws Exception {
+    FuzzedApplication.Counts before = app.counts();
+
+    // blank text counted as empty and passed for a checkbox, which the process reads as a boolean
+    String body = FormSubmitFuzzTest.submission(IntakeFuzzTest.APPEAL,
+        List.of(new Mutation.SetField("confidential", HostileJson.quote(" "))), null);
+    HttpResponse<String> response = app.postJson("huawu", "/engine-rest/process-definition/key/hotline12345/submit-form",
+        body);
+
+    assertRefused(response, "confidential", null);
+    assertThat(app.counts()).isEqualTo(before);
+  }
+
   private static String request(String targetProcessKey) {
     return Mutation.apply(IntakeFuzzTest.processChange(),
         List.of(new Mutation.SetField("targetProcessKey", HostileJson.quote(targetProcessKey))));
