@@ -23,7 +23,7 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * 撤回 over REST on the whole application (real PostgreSQL): a 12345 dispatch before the unit signs, a complaint's
- * solution before its approval; the process state, the re-opened task's assignee, the timeline entry and the notice
+ * solution before its approval, an after-sales dispatch before the appointment; the process state, the re-opened task's assignee, the timeline entry and the notice
  * to the cancelled step's group; and refusals (400 / 403 / 404 / 409) that change nothing.
  */
 @PostgresIntegrationTest
@@ -176,6 +176,44 @@ class RecallIT extends ProcessTestSupport {
     assertProblem(refused, HttpStatus.CONFLICT, null);
     assertThat(refused.getBody().get("detail").asText()).contains("处理结果已告知客户");
     assertThat(state(complaint)).isEqualTo(before);
+  }
+
+  @Test
+  void shouldRecallAnAfterSalesDispatchBeforeTheAppointmentButNotOnceTheTechnicianIsOnTheWay() {
+    // given a repair the after-sales manager shouhou dispatched to jishu, the appointment not yet agreed
+    clockAt("2026-11-02T09:00:00+08:00");
+    ProcessInstance order = startAs("kefu1", "customer-service", "afterSalesService",
+        Intakes.afterSalesRepair("SN-RECALL-1"));
+    String caseNumber = order.getBusinessKey();
+    moveTo(order, "Task_DispatchTechnician");
+    completeAs(order, "Task_DispatchTechnician", "shouhou", Map.of("technician", "jishu", "dispatchNote", "派给杨磊"));
+    assertThat(task(order, "Task_AgreeAppointment").getAssignee()).isNull();
+    State before = state(order);
+    assertProblem(recall("kefu1", caseNumber, Map.of("taskDefinitionKey", "Task_DispatchTechnician",
+        "reason", "改派")), HttpStatus.FORBIDDEN, null);
+    assertThat(state(order)).isEqualTo(before);
+
+    // when the manager recalls the dispatch
+    ResponseEntity<JsonNode> recalled = recall("shouhou", caseNumber,
+        Map.of("taskDefinitionKey", "Task_DispatchTechnician", "reason", "杨磊请假，改派"));
+
+    // then 派工 is open again for shouhou, 预约上门时间 is gone and customer service is told
+    assertThat(recalled.getStatusCode()).as("%s", recalled.getBody()).isEqualTo(HttpStatus.OK);
+    assertThat(openTasks(order)).containsExactly("Task_DispatchTechnician");
+    assertThat(task(order, "Task_DispatchTechnician").getAssignee()).isEqualTo("shouhou");
+    assertThat(last(caseNumber).action()).isEqualTo("撤回");
+    assertThat(last(caseNumber).outcome()).isEqualTo("撤回“派工”，“预约上门时间”已取消；原因：杨磊请假，改派");
+    assertThat(templatesSentTo(caseNumber, "kefu2")).contains("recall.recalled");
+
+    // when it is dispatched again and the appointment agreed: the technician is on the way, no recall
+    completeAs(order, "Task_DispatchTechnician", "shouhou", Map.of("technician", "jishu", "dispatchNote", "仍派杨磊"));
+    completeAs(order, "Task_AgreeAppointment", "kefu1",
+        Map.of("appointmentAt", "2026-11-03T10:00+08:00", "appointmentNote", "客户在家"));
+    assertThat(openTasks(order)).containsExactly("Task_ArriveOnSite");
+    State onTheWay = state(order);
+    assertProblem(recall("shouhou", caseNumber, Map.of("taskDefinitionKey", "Task_DispatchTechnician",
+        "reason", "再改派")), HttpStatus.CONFLICT, null);
+    assertThat(state(order)).isEqualTo(onTheWay);
   }
 
   // ------------------------------------------------------------------------------------------ helpers
