@@ -3,9 +3,11 @@ package org.serviceflow.recall;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -38,15 +40,18 @@ class StepRecall {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final NotificationService notifications;
+  private final IdentityService identityService;
 
   StepRecall(RecallProperties properties, CaseFileService caseFiles, HistoryService historyService,
-      TaskService taskService, RuntimeService runtimeService, NotificationService notifications) {
+      TaskService taskService, RuntimeService runtimeService, NotificationService notifications,
+      IdentityService identityService) {
     this.properties = properties;
     this.caseFiles = caseFiles;
     this.historyService = historyService;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.notifications = notifications;
+    this.identityService = identityService;
   }
 
   /** The re-opened task, assigned to the actor. */
@@ -81,7 +86,7 @@ class StepRecall {
     taskService.setAssignee(reopened.getId(), actor);
     caseFiles.record(caseNumber, actor, ACTION, step,
         "撤回“" + stepName + "”，“" + next.getName() + "”已取消；原因：" + text);
-    Map<String, Object> params = Map.of("taskName", stepName, "nextTaskName", next.getName(), "from", actor,
+    Map<String, Object> params = Map.of("taskName", stepName, "nextTaskName", next.getName(), "from", name(actor),
         "reason", text);
     candidates.forEach(group -> notifications.toGroup(caseNumber, group, TEMPLATE, params));
     return taskService.createTaskQuery().taskId(reopened.getId()).singleResult();
@@ -131,6 +136,14 @@ class StepRecall {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).distinct().toList();
+  }
+
+  /** 胡军（huawu）, or the id alone for a user without a name. */
+  private String name(String userId) {
+    User user = identityService.createUserQuery().userId(userId).singleResult();
+    String name = user == null ? "" : (user.getLastName() == null ? "" : user.getLastName())
+        + (user.getFirstName() == null ? "" : user.getFirstName());
+    return name.isBlank() ? userId : name + "（" + userId + "）";
   }
 
   private static String reason(String reason) {

@@ -81,6 +81,9 @@ class RecallIT extends ProcessTestSupport {
     assertThat(entry.activityId()).isEqualTo("Task_TriageAppeal");
     assertThat(entry.outcome()).isEqualTo("撤回“即时办结或派单”，“签收”已取消；原因：承办单位派错，应派市场监管局");
     assertThat(templatesSentTo(caseNumber, "zhujian")).contains("recall.recalled");
+    assertThat(jdbc.queryForObject("select body from notification where case_number = ? and recipient = 'zhujian' "
+        + "and channel = 'INBOX' and template_key = 'recall.recalled'", String.class, caseNumber))
+        .contains("胡军（huawu）", "“即时办结或派单”", "“签收”已取消", "承办单位派错，应派市场监管局", "/cases/" + caseNumber);
 
     // when the operator dispatches again and the unit's clerk saves a note on 签收 without claiming it
     completeAs(appeal, "Task_TriageAppeal", "huawu", Map.of("triageResult", "dispatch"));
