@@ -395,6 +395,12 @@ class AuthorizationMatrixIT {
         .body(c -> Map.of("to", List.of(DISPATCHER), "reason", "矩阵测试：请知悉 " + c.nonce))
         .changes(c -> inboxNotices(DISPATCHER, c.nonce),
             (c, before, after, r) -> assertThat(after).isEqualTo(1)));
+    // 撤回: only the operator who dispatched the 举报 (huawu) may take the dispatch back while 签收 waits unclaimed
+    columns.add(post("POST 举报 recall", "/api/cases/{rx}/recall")
+        .body(c -> Map.of("taskDefinitionKey", "Task_TriageAppeal", "reason", "矩阵测试：派错单位"))
+        .onFreshReport()
+        .changes(c -> openTaskKeys(c.report.processInstanceId()),
+            (c, before, after, r) -> assertThat(after).isEqualTo(List.of("Task_TriageAppeal"))));
 
     // our API: monthly reports, on the 12345 unit assessment of 2026-11 (rows per unit)
     columns.add(get("GET reports", "/api/reports?type=unitAssessment"));
@@ -664,6 +670,11 @@ class AuthorizationMatrixIT {
   private static String created(ResponseEntity<String> response) {
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
     return EngineRest.json(response.getBody()).path("caseNumber").asText();
+  }
+
+  private List<String> openTaskKeys(String processInstanceId) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).list().stream()
+        .map(Task::getTaskDefinitionKey).sorted().toList();
   }
 
   private String assignee(String taskId) {
