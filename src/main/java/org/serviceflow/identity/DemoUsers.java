@@ -2,6 +2,7 @@ package org.serviceflow.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
 /**
@@ -75,7 +76,7 @@ class DemoUsers {
     for (DemoUnitLead lead : UNIT_LEADS) {
       String groupId = UnitLeads.leadGroupOf(lead.unit().id());
       if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-        org.camunda.bpm.engine.identity.Group group = identityService.newGroup(groupId);
+        Group group = identityService.newGroup(groupId);
         group.setName(lead.leadGroupName());
         group.setType(StaffGroup.GROUP_TYPE);
         identityService.saveGroup(group);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.serviceflow.casefile.CaseFileService;
@@ -46,7 +47,7 @@ public class TaskNotices {
           + " is missing (modelling error)");
     }
     String caseNumber = execution.getProcessBusinessKey();
-    List<String> groups = java.util.stream.Stream.concat(groupIds(execution.getVariable(GROUPS)).stream(),
+    List<String> groups = Stream.concat(groupIds(execution.getVariable(GROUPS)).stream(),
         moreGroups.stream()).distinct().toList();
     for (String group : groups) {
       notifications.toGroup(caseNumber, group, template(execution), params);
@@ -55,7 +56,7 @@ public class TaskNotices {
     for (String user : people) {
       notifications.toUser(caseNumber, user, template(execution), params);
     }
-    List<String> recipients = java.util.stream.Stream.concat(groups.stream(), people.stream()).toList();
+    List<String> recipients = Stream.concat(groups.stream(), people.stream()).toList();
     String outcome = recipients.isEmpty() ? "无需通知" : "已通知：" + String.join("、", recipients);
     record(execution, remark == null ? outcome : outcome + "（" + remark + "）");
   }
