@@ -42,8 +42,10 @@ class AppealRecords {
         currentDispatch(caseNumber));
   }
 
+  /** A refused return (退单 not accepted) does not count as signed in time: the unit has to take the appeal anyway. */
   void returnReviewed(String caseNumber, boolean accepted) {
-    jdbc.update("update hotline_dispatch set return_accepted = ? where id = ?", accepted, currentDispatch(caseNumber));
+    jdbc.update("update hotline_dispatch set return_accepted = ?, signed_in_time = (signed_in_time and ?) where id = ?",
+        accepted, accepted, currentDispatch(caseNumber));
   }
 
   void extended(String caseNumber, int days, Date handlingDue) {

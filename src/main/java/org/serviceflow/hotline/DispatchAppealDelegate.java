@@ -13,9 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * 派单 (Task_DispatchAppeal, PROCESSES.md D.4): dispatches the appeal to {@code handlingUnit} (from decision
- * hotlineDispatch, or the unit the dispatchers chose when they accepted a return) and starts the unit's clocks,
- * all counted from this dispatch: sign-for {@code signHours} (D.5), return window {@code returnWorkdays} (D.7),
- * handling limit and its warning (D.8).
+ * hotlineDispatch, or the unit the dispatchers chose when they accepted a return) and starts the unit's clocks:
+ * sign-for {@code signHours} (D.5) counted from receipt ({@code receivedAt}) at the first dispatch, because signing is
+ * the initial review the platform completes within 24 h of receiving the appeal (000:277 "接到用户申诉后的24小时内");
+ * after an accepted return the initial review is done (the first unit answered), so the new unit's sign-for counts
+ * from the re-dispatch (default). Return window {@code returnWorkdays} (D.7) and the handling limit with its warning
+ * (D.8, "counted from dispatch") count from this dispatch.
  */
 @Component
 class DispatchAppealDelegate implements JavaDelegate {
@@ -39,7 +42,8 @@ class DispatchAppealDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     HotlineVariables appeal = HotlineVariables.of(execution);
     Date now = ClockUtil.getCurrentTime();
-    Date signDue = deadlines.hoursFrom(now, appeal.signHours());
+    boolean firstDispatch = appeal.dispatchedAt() == null;
+    Date signDue = deadlines.hoursFrom(firstDispatch ? appeal.receivedAt() : now, appeal.signHours());
     Date returnDue = deadlines.workdaysFrom(now, appeal.returnWorkdays());
     HandlingDeadlines.Limit limit = handlingDeadlines.from(now, appeal);
     String unit = appeal.handlingUnit();

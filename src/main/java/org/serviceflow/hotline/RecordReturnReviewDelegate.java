@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * 记录退单审核 (PROCESSES.md D.7): stores the dispatchers' decision on the return. Accepted: the appeal is
- * re-dispatched to the unit they chose ({@code redispatchUnit} becomes {@code handlingUnit}). Refused: it goes back to the unit, which takes it on now ({@code signedAt}).
+ * re-dispatched to the unit they chose ({@code redispatchUnit} becomes {@code handlingUnit}). Refused: it goes back to the unit, which takes it on now ({@code signedAt}); the
+ * refused return is no answer in time, so the dispatch is counted as not signed in time (响应率, issue 12 item 5).
  */
 @Component
 class RecordReturnReviewDelegate implements JavaDelegate {

@@ -50,6 +50,7 @@ public class UnitAssessmentService {
       select unit, case_number, 'sign-for' what, sign_due_at due_at, responded_at done_at
         from hotline_dispatch
        where dispatched_at >= ? and dispatched_at < ? and signed_in_time = false
+         and coalesce(returned and return_accepted = false, false) = false
       union all
       select unit, case_number, 'return', return_due_at, responded_at
         from hotline_dispatch

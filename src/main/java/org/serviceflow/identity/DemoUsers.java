@@ -2,6 +2,7 @@ package org.serviceflow.identity;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
 /**
@@ -40,6 +41,17 @@ class DemoUsers {
       new DemoUser("jiedao", "罗", "兰", StaffGroup.UNIT_STREET_A),
       new DemoUser("shenji", "梁", "雪", StaffGroup.AUDITORS));
 
+  /**
+   * Demo leads of handling units (a role within the unit, {@link UnitLeads}): group {@code <unit>-lead} with its
+   * Chinese name and the demo user who leads the unit (also a member of the unit). 市场监管局 and 街道 have none, so
+   * their lead notices go to the whole unit.
+   */
+  record DemoUnitLead(String userId, StaffGroup unit, String leadGroupName) {
+  }
+
+  static final List<DemoUnitLead> UNIT_LEADS = List.of(
+      new DemoUnitLead("zhujian", StaffGroup.UNIT_HOUSING, "住建局负责人"));
+
   private final IdentityService identityService;
 
   DemoUsers(IdentityService identityService) {
@@ -59,6 +71,18 @@ class DemoUsers {
       }
       if (identityService.createGroupQuery().groupId(demo.group().id()).groupMember(demo.id()).count() == 0) {
         identityService.createMembership(demo.id(), demo.group().id());
+      }
+    }
+    for (DemoUnitLead lead : UNIT_LEADS) {
+      String groupId = UnitLeads.leadGroupOf(lead.unit().id());
+      if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+        Group group = identityService.newGroup(groupId);
+        group.setName(lead.leadGroupName());
+        group.setType(StaffGroup.GROUP_TYPE);
+        identityService.saveGroup(group);
+      }
+      if (identityService.createGroupQuery().groupId(groupId).groupMember(lead.userId()).count() == 0) {
+        identityService.createMembership(lead.userId(), groupId);
       }
     }
   }

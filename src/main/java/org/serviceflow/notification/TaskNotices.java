@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.spin.json.SpinJsonNode;
 import org.serviceflow.casefile.CaseFileService;
@@ -31,16 +32,33 @@ public class TaskNotices {
 
   /** Notifies each group named by {@code noticeGroups} once; a list that evaluates to no group sends nothing. */
   public void toGroups(DelegateExecution execution, Map<String, ?> params) {
+    toGroupsAndUsers(execution, params, List.of(), List.of(), null);
+  }
+
+  /**
+   * As {@link #toGroups}, plus the groups and single users the delegate chose (for example a unit's lead, a role
+   * within the group); each recipient once. {@code remark}, if given, is added to the timeline entry (why a notice
+   * went where it went).
+   */
+  public void toGroupsAndUsers(DelegateExecution execution, Map<String, ?> params, List<String> moreGroups,
+      List<String> users, String remark) {
     if (!execution.hasVariable(GROUPS)) {
       throw new IllegalStateException(execution.getCurrentActivityId() + ": input parameter " + GROUPS
           + " is missing (modelling error)");
     }
     String caseNumber = execution.getProcessBusinessKey();
-    List<String> groups = groupIds(execution.getVariable(GROUPS)).stream().distinct().toList();
+    List<String> groups = Stream.concat(groupIds(execution.getVariable(GROUPS)).stream(),
+        moreGroups.stream()).distinct().toList();
     for (String group : groups) {
       notifications.toGroup(caseNumber, group, template(execution), params);
     }
-    record(execution, groups.isEmpty() ? "无需通知" : "已通知：" + String.join("、", groups));
+    List<String> people = users.stream().distinct().toList();
+    for (String user : people) {
+      notifications.toUser(caseNumber, user, template(execution), params);
+    }
+    List<String> recipients = Stream.concat(groups.stream(), people.stream()).toList();
+    String outcome = recipients.isEmpty() ? "无需通知" : "已通知：" + String.join("、", recipients);
+    record(execution, remark == null ? outcome : outcome + "（" + remark + "）");
   }
 
   /** Notifies the customer or citizen by e-mail and/or SMS, where an address or phone is known. */

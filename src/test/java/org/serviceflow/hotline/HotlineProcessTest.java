@@ -172,7 +172,8 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(passedTimes(appeal, "Task_DispatchAppeal")).isEqualTo(2);
     assertThat(dispatchRows(caseNumber)).hasSize(2).first().satisfies(row -> assertThat(row)
         .containsEntry("UNIT", "unit-housing").containsEntry("RETURNED", true).containsEntry("RETURN_IN_TIME", true)
-        .containsEntry("RETURN_ACCEPTED", true).containsEntry("RETURN_REASON", "属市场监管职责"));
+        .containsEntry("RETURN_ACCEPTED", true).containsEntry("SIGNED_IN_TIME", true)
+        .containsEntry("RETURN_REASON", "属市场监管职责"));
     assertThat(appealRow(caseNumber)).containsEntry("UNIT", "unit-market");
   }
 
@@ -245,12 +246,17 @@ class HotlineProcessTest extends ProcessTestSupport {
     dispatch(appeal);
     complete(appeal, "Task_SignFor", Map.of("signResult", "return", "returnReason", "不属本单位"));
 
+    assertThat(dispatchRows(caseNumber)).singleElement().as("a return in time answers the dispatch in time")
+        .satisfies(row -> assertThat(row).containsEntry("SIGNED_IN_TIME", true));
+
     complete(appeal, "Task_ReviewReturn", Map.of("returnDecision", "refuse", "returnReviewNote", "属住房问题"));
 
+    // issue 12 item 5: a refused return does not count as signed in time (响应率)
     assertThat(appeal).isWaitingAt("Task_FirstContact").hasPassed("Task_TellCitizenUnit");
     assertThat(candidateGroups(task(appeal, "Task_FirstContact"))).containsExactly("unit-housing");
     assertThat(dispatchRows(caseNumber)).singleElement().satisfies(row -> assertThat(row)
-        .containsEntry("RETURNED", true).containsEntry("RETURN_ACCEPTED", false));
+        .containsEntry("RETURNED", true).containsEntry("RETURN_IN_TIME", true).containsEntry("RETURN_ACCEPTED", false)
+        .containsEntry("SIGNED_IN_TIME", false));
   }
 
   @Test
@@ -305,6 +311,47 @@ class HotlineProcessTest extends ProcessTestSupport {
       assertThat(d.state()).isEqualTo(DeadlineState.MET);
       assertThat(d.metInTime()).isTrue();
     });
+  }
+
+  /**
+   * Issue 12 item 5 (PROCESSES.md D.9): an extension can be asked for only up to the limit. Two complaints dispatched
+   * before National Day (limit 2026-10-15 17:30): one asks at 17:30 and goes to the dispatchers; the other asks at
+   * 17:31 and is refused by the process, with a notice to the unit and a timeline entry, its clock unchanged.
+   */
+  @Test
+  void shouldReviewAnExtensionAskedForAtTheLimitAndRefuseOneAskedForAfterIt() {
+    Date due = date("2026-10-15T17:30:00+08:00");
+    ProcessInstance atLimit = receive(intake("complaint", "normal", "housing", "district-a"), BEFORE_NATIONAL_DAY);
+    toHandling(atLimit);
+    ProcessInstance late = receive(intake("complaint", "normal", "housing", "district-a"), BEFORE_NATIONAL_DAY);
+    toHandling(late);
+    assertThat(task(late, "Task_HandleAppeal").getDueDate()).isEqualTo(due);
+
+    at(OffsetDateTime.parse("2026-10-15T17:30:00+08:00"));
+    complete(atLimit, "Task_HandleAppeal", Map.of("handlingAction", "extension", "extensionWorkdays", 3,
+        "extensionReason", "需联合勘查"));
+    assertThat(atLimit).isWaitingAt("Task_ApproveExtension").hasNotPassed("Task_RefuseLateExtension");
+
+    at(OffsetDateTime.parse("2026-10-15T17:31:00+08:00"));
+    complete(late, "Task_HandleAppeal", Map.of("handlingAction", "extension", "extensionWorkdays", 3,
+        "extensionReason", "需联合勘查"));
+
+    String caseNumber = late.getBusinessKey();
+    assertThat(late).hasPassed("Task_RefuseLateExtension").hasNotPassed("Task_ApproveExtension")
+        .isWaitingAt("Task_HandleAppeal");
+    assertThat(late).variables().containsEntry("extended", false).containsEntry("handlingDueAt", due);
+    assertThat(task(late, "Task_HandleAppeal").getDueDate()).isEqualTo(due);
+    assertThat(timer(late, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(due);
+    assertThat(templatesSentTo(caseNumber, "zhujian")).containsExactly("hotline.lateExtensionRefused");
+    assertThat(jdbc.queryForObject("select body from notification where case_number = ? and recipient = 'zhujian' "
+        + "and template_key = 'hotline.lateExtensionRefused' and channel = 'INBOX'", String.class, caseNumber))
+        .isEqualTo("投诉诉求 " + caseNumber + " 的办理时限 2026-10-15 17:30 已过，延期须在办理时限前申请，本次延期申请不予受理，"
+            + "请住建局立即办理并答复。");
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("延期申请超时，不予受理");
+      assertThat(entry.outcome()).isEqualTo("已通知：unit-housing");
+    });
+    assertThat(appealRow(caseNumber)).containsEntry("EXTENDED", false);
   }
 
   @Test
@@ -398,7 +445,8 @@ class HotlineProcessTest extends ProcessTestSupport {
   /**
    * A month of appeals with known outcomes, carried through the real process in March 2025 (a month no other test's 12345 rows touch), and the unit assessment
    * compiled for it (PROCESSES.md D.12, docs/reporting.md): 住建局 H1 signed, replied in time, satisfied; H2 signed
-   * late, unsatisfied twice (rehandled once); H3 returned in time, the return refused, citizen unreachable; 市场监管局 M1
+   * late, unsatisfied twice (rehandled once); H3 returned in time, the return refused (so not signed in time, but not
+   * listed as a late sign-for either), citizen unreachable; 市场监管局 M1
    * replied after its limit, basically satisfied.
    */
   @Test
@@ -444,7 +492,7 @@ class HotlineProcessTest extends ProcessTestSupport {
     // rank, unit, name, received, response rate, closed, resolution, satisfaction, on-time close, returns, late
     // returns, refused returns, return rate, rehandle rate, extension rate, supervisions
     assertThat(rows(assessment, "units")).containsExactly(
-        List.of(1, "unit-housing", "住建局", 3L, 2.0 / 3, 3L, 2.0 / 3, 0.5, 1.0, 1L, 0L, 1L, 1.0 / 3, 1.0 / 3, 0.0, 0L),
+        List.of(1, "unit-housing", "住建局", 3L, 1.0 / 3, 3L, 2.0 / 3, 0.5, 1.0, 1L, 0L, 1L, 1.0 / 3, 1.0 / 3, 0.0, 0L),
         List.of(2, "unit-market", "市场监管局", 1L, 1.0, 1L, 1.0, 1.0, 0.0, 0L, 0L, 0L, 0.0, 0.0, 0.0, 0L));
     assertThat(rows(assessment, "lateSteps")).extracting(row -> row.get(0) + " " + row.get(2) + " " + row.get(3))
         .containsExactly("unit-housing " + h2.getBusinessKey() + " 签收超时", "unit-market " + m1.getBusinessKey() + " 办结超时");
@@ -460,12 +508,52 @@ class HotlineProcessTest extends ProcessTestSupport {
 
     fireTimer(appeal, "BoundaryEvent_SignForOverdue", RECEIVED.plusHours(24));
 
-    assertThat(appeal).isWaitingAt("Task_SignFor").hasPassed("Task_SuperviseSignFor", "EndEvent_SignForSupervised");
+    // a notice and a 督办 task of its own for the supervisors, due 1 working day after it opened (Tue 09:01 → Wed)
+    assertThat(appeal).isWaitingAt("Task_SignFor", "Task_SuperviseSigning").hasPassed("Task_SuperviseSignFor");
     assertThat(templatesSentTo(caseNumber, "duban")).containsExactly("hotline.signForOverdue");
     assertThat(templatesSentTo(caseNumber, "zhujian")).containsExactly("hotline.signForOverdue");
+    Task supervise = task(appeal, "Task_SuperviseSigning");
+    assertThat(candidateGroups(supervise)).containsExactly("hotline-supervisors");
+    Date supervisionDue = date("2026-11-04T17:30:00+08:00");
+    assertThat(supervise.getDueDate()).isEqualTo(supervisionDue);
+    assertThat(timer(appeal, "BoundaryEvent_SuperviseSigningOverdue").getDuedate()).isEqualTo(supervisionDue);
     sign(appeal);
+    assertThat(appeal).isWaitingAt("Task_FirstContact", "Task_SuperviseSigning");
+    complete(appeal, "Task_SuperviseSigning", Map.of("supervisionNote", "已电话督促住建局签收"));
+    assertThat(appeal).hasPassed("EndEvent_SignForSupervised").isWaitingAt("Task_FirstContact");
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("签收督办");
+      assertThat(entry.outcome()).contains("已电话督促住建局签收");
+    });
     assertThat(dispatchRows(caseNumber)).singleElement()
         .satisfies(row -> assertThat(row).containsEntry("SIGNED_IN_TIME", false));
+  }
+
+  /**
+   * Issue 12 item 5 (PROCESSES.md D.5, D.8; 000:277): the 24 h initial review (sign-for) counts from receipt, the
+   * handling limit and the return window from the dispatch. Received on the Wednesday before National Day, dispatched
+   * only after the holidays: sign-for was due 24 h after receipt (and its timer is due at once), while the 7 working
+   * days run from the dispatch: Oct 9, 10 (make-up Saturday), 12, 13, 14, 15, 16.
+   */
+  @Test
+  void shouldCountTheSignForLimitFromReceiptAndTheHandlingLimitFromDispatch() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"), BEFORE_NATIONAL_DAY);
+    String caseNumber = appeal.getBusinessKey();
+    at(OffsetDateTime.parse("2026-10-08T09:00:00+08:00"));
+
+    dispatch(appeal);
+
+    Date signDue = date("2026-10-01T10:00:00+08:00");
+    assertThat(task(appeal, "Task_SignFor").getDueDate()).as("24 h from receipt, not from dispatch").isEqualTo(signDue);
+    assertThat(timer(appeal, "BoundaryEvent_SignForOverdue").getDuedate()).isEqualTo(signDue);
+    assertThat(dueTimers(appeal, "BoundaryEvent_SignForOverdue")).as("already due at dispatch").isOne();
+    assertThat(jdbc.queryForObject("select sign_due_at from hotline_dispatch where case_number = ?",
+        OffsetDateTime.class, caseNumber).toInstant()).isEqualTo(signDue.toInstant());
+    assertThat(appeal).variables().containsEntry("returnDueAt", date("2026-10-10T17:30:00+08:00"))
+        .containsEntry("handlingDueAt", date("2026-10-16T17:30:00+08:00"))
+        .containsEntry("handlingWarningAt", date("2026-10-15T17:30:00+08:00"));
+    assertThat(handlingDeadline(caseNumber).dueAt().toInstant())
+        .isEqualTo(date("2026-10-16T17:30:00+08:00").toInstant());
   }
 
   @Test
@@ -506,6 +594,47 @@ class HotlineProcessTest extends ProcessTestSupport {
     reply(appeal);
     assertThat(appeal).hasPassed("EndEvent_HandlingWarned", "EndEvent_HandlingSupervised");
     assertThat(appealRow(caseNumber)).containsEntry("REPLIED_ON_TIME", false);
+  }
+
+  /**
+   * Issue 12 item 5 (PROCESSES.md D.8): the red-light notice "to the unit's lead" goes to the lead, a role within the
+   * unit (group unit-housing-lead, demo lead zhujian), not to every member; the yellow warning still goes to the whole
+   * unit. A unit without a lead (市场监管局) gets it as a unit, and the timeline says why.
+   */
+  @Test
+  void shouldSendTheSupervisionNoticeToTheUnitsLeadAndToTheWholeUnitOnlyWithoutOne() {
+    identityService.saveUser(identityService.newUser("zhujian2"));
+    identityService.createMembership("zhujian2", "unit-housing");
+    try {
+      ProcessInstance housing = receive(intake("complaint", "normal", "housing", "district-a"));
+      toHandling(housing);
+      ProcessInstance market = receive(intake("complaint", "normal", "market", "district-a"));
+      toHandling(market);
+      OffsetDateTime limit = OffsetDateTime.parse("2026-11-11T17:30:00+08:00");
+
+      fireTimer(housing, "BoundaryEvent_HandlingWarning", limit.minusDays(1));
+      fireTimer(housing, "BoundaryEvent_HandlingOverdue", limit);
+      fireTimer(market, "BoundaryEvent_HandlingOverdue", limit);
+
+      assertThat(templatesSentTo(housing.getBusinessKey(), "zhujian"))
+          .containsExactly("hotline.handlingWarning", "hotline.supervised");
+      assertThat(templatesSentTo(housing.getBusinessKey(), "zhujian2")).as("a member, not the lead")
+          .containsExactly("hotline.handlingWarning");
+      assertThat(templatesSentTo(housing.getBusinessKey(), "duban")).containsExactly("hotline.supervised");
+      assertThat(timeline(housing.getBusinessKey())).anySatisfy(entry -> {
+        assertThat(entry.activityId()).isEqualTo("Task_NotifySupervision");
+        assertThat(entry.outcome()).isEqualTo("已通知：hotline-supervisors、zhujian（单位负责人）");
+      });
+
+      assertThat(templatesSentTo(market.getBusinessKey(), "shichang")).containsExactly("hotline.supervised");
+      assertThat(timeline(market.getBusinessKey())).anySatisfy(entry -> {
+        assertThat(entry.activityId()).isEqualTo("Task_NotifySupervision");
+        assertThat(entry.outcome()).isEqualTo("已通知：hotline-supervisors、unit-market"
+            + "（unit-market 未设负责人（组 unit-market-lead 无成员），改为通知全单位）");
+      });
+    } finally {
+      identityService.deleteUser("zhujian2");
+    }
   }
 
   @Test
@@ -672,7 +801,8 @@ class HotlineProcessTest extends ProcessTestSupport {
       "Task_TriageAppeal, 2026-10-08T17:30+08:00, hotline.triageOverdue, paidan, , , ",
       "Task_ReviewReturn, 2026-10-08T17:30+08:00, hotline.returnReviewOverdue, duban, , , ",
       "Task_ReviewReply, 2026-10-08T17:30+08:00, hotline.replyReviewOverdue, duban, , , ",
-      "Task_SuperviseHandling, 2026-10-08T17:30+08:00, hotline.supervisionOverdue, paidan, , , "})
+      "Task_SuperviseHandling, 2026-10-08T17:30+08:00, hotline.supervisionOverdue, paidan, , , ",
+      "Task_SuperviseSigning, 2026-10-08T17:30+08:00, hotline.signSupervisionOverdue, paidan, , , "})
   void shouldDueATaskWithoutSourceLimitByTheDefaultAndEscalateItWithoutTakingItAway(String taskKey, OffsetDateTime due,
       String overdueTemplate, String overdueRecipient, OffsetDateTime followUp, String warningTemplate,
       String warningRecipient) {
