@@ -17,8 +17,10 @@ import org.springframework.stereotype.Component;
  * sign-for {@code signHours} (D.5) counted from receipt ({@code receivedAt}) at the first dispatch, because signing is
  * the initial review the platform completes within 24 h of receiving the appeal (000:277 "接到用户申诉后的24小时内");
  * after an accepted return the initial review is done (the first unit answered), so the new unit's sign-for counts
- * from the re-dispatch (default). Return window {@code returnWorkdays} (D.7) and the handling limit with its warning
- * (D.8, "counted from dispatch") count from this dispatch.
+ * from the re-dispatch (default). The handling limit with its warning (D.8) counts from receipt as well at the first
+ * dispatch: the platform resolves the appeal within 7 working days "接到用户申诉后" (000:278–282, issue 12), not
+ * within 7 working days of the dispatch; after an accepted return the new unit's limit counts from the re-dispatch
+ * (default). The return window {@code returnWorkdays} (D.7) counts from this dispatch.
  */
 @Component
 class DispatchAppealDelegate implements JavaDelegate {
@@ -45,7 +47,7 @@ class DispatchAppealDelegate implements JavaDelegate {
     boolean firstDispatch = appeal.dispatchedAt() == null;
     Date signDue = deadlines.hoursFrom(firstDispatch ? appeal.receivedAt() : now, appeal.signHours());
     Date returnDue = deadlines.workdaysFrom(now, appeal.returnWorkdays());
-    HandlingDeadlines.Limit limit = handlingDeadlines.from(now, appeal);
+    HandlingDeadlines.Limit limit = handlingDeadlines.from(firstDispatch ? appeal.receivedAt() : now, appeal);
     String unit = appeal.handlingUnit();
     Group group = Context.getCommandContext()
         .runWithoutAuthorization(() -> identityService.createGroupQuery().groupId(unit).singleResult());

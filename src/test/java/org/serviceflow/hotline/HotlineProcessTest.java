@@ -530,13 +530,14 @@ class HotlineProcessTest extends ProcessTestSupport {
   }
 
   /**
-   * Issue 12 item 5 (PROCESSES.md D.5, D.8; 000:277): the 24 h initial review (sign-for) counts from receipt, the
-   * handling limit and the return window from the dispatch. Received on the Wednesday before National Day, dispatched
-   * only after the holidays: sign-for was due 24 h after receipt (and its timer is due at once), while the 7 working
-   * days run from the dispatch: Oct 9, 10 (make-up Saturday), 12, 13, 14, 15, 16.
+   * Issue 12 item 5 (PROCESSES.md D.5, D.8; 000:277–282): the 24 h initial review (sign-for) and the 7 working days'
+   * resolution count from receipt ("接到用户申诉后"), the return window from the dispatch. Received on the Wednesday
+   * before National Day, dispatched only after the holidays: sign-for was due 24 h after receipt (and its timer is due
+   * at once); the 7 working days run from receipt: Oct 8, 9, 10 (make-up Saturday), 12, 13, 14, 15 — not from the
+   * dispatch (which would give Oct 16); the return window's 2 working days from the dispatch: Oct 9, 10.
    */
   @Test
-  void shouldCountTheSignForLimitFromReceiptAndTheHandlingLimitFromDispatch() {
+  void shouldCountTheSignForAndHandlingLimitsFromReceiptAndTheReturnWindowFromDispatch() {
     ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"), BEFORE_NATIONAL_DAY);
     String caseNumber = appeal.getBusinessKey();
     at(OffsetDateTime.parse("2026-10-08T09:00:00+08:00"));
@@ -550,10 +551,10 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(jdbc.queryForObject("select sign_due_at from hotline_dispatch where case_number = ?",
         OffsetDateTime.class, caseNumber).toInstant()).isEqualTo(signDue.toInstant());
     assertThat(appeal).variables().containsEntry("returnDueAt", date("2026-10-10T17:30:00+08:00"))
-        .containsEntry("handlingDueAt", date("2026-10-16T17:30:00+08:00"))
-        .containsEntry("handlingWarningAt", date("2026-10-15T17:30:00+08:00"));
+        .containsEntry("handlingDueAt", date("2026-10-15T17:30:00+08:00"))
+        .containsEntry("handlingWarningAt", date("2026-10-14T17:30:00+08:00"));
     assertThat(handlingDeadline(caseNumber).dueAt().toInstant())
-        .isEqualTo(date("2026-10-16T17:30:00+08:00").toInstant());
+        .isEqualTo(date("2026-10-15T17:30:00+08:00").toInstant());
   }
 
   @Test
