@@ -65,7 +65,7 @@ class RepeatContactIT {
     assertThat(caseNumbers(byOrder)).containsExactly(purifier);
     assertThat(byOrder.path(0).path("matchedOn").toString()).isEqualTo("[\"orderNumber\"]");
     assertThat(caseNumbers(api.get(CLERK, "/api/cases/duplicates?type=complaint&phone=" + phone
-        + "&subject=沙发还没有送到"))).containsExactly(delivery);
+        + "&subject=订购的沙发超过日期还没送货"))).containsExactly(delivery);
 
     // when: the clerk merges the call into the purifier complaint
     int instances = count("select count(*) from act_ru_execution where parent_id_ is null");
