@@ -80,6 +80,13 @@ public class CaseFileService {
     return caseNumber != null && cases.existsByCaseNumber(caseNumber);
   }
 
+  /** The numbers of the open cases of a type whose customer phone is this one, newest first (并单 candidates). */
+  @Transactional(readOnly = true)
+  public List<String> openCasesWithPhone(CaseType type, String phone) {
+    return cases.findByProcessTypeAndCustomerPhoneAndClosedAtIsNullOrderByOpenedAtDesc(type, phone).stream()
+        .map(ServiceCase::getCaseNumber).toList();
+  }
+
   /** Appends a timeline entry: who did what, when, with which outcome. A blank actor means the authenticated user, else 系统. */
   public void record(String caseNumber, String actor, String action, String outcome) {
     record(caseNumber, actor, action, null, outcome);

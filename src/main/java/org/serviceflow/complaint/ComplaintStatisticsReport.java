@@ -12,6 +12,7 @@ import org.serviceflow.reporting.ReportPeriod;
 import org.serviceflow.reporting.ReportTable;
 import org.serviceflow.reporting.ReportTable.Kind;
 import org.serviceflow.reporting.ReportType;
+import org.serviceflow.merge.RepeatCalls;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,11 +25,14 @@ class ComplaintStatisticsReport implements ReportCompiler {
   private final ClosedComplaints closed;
   private final GroupNames groupNames;
   private final CaseLabels labels;
+  private final RepeatCalls repeatCalls;
 
-  ComplaintStatisticsReport(ClosedComplaints closed, GroupNames groupNames, CaseLabels labels) {
+  ComplaintStatisticsReport(ClosedComplaints closed, GroupNames groupNames, CaseLabels labels,
+      RepeatCalls repeatCalls) {
     this.closed = closed;
     this.groupNames = groupNames;
     this.labels = labels;
+    this.repeatCalls = repeatCalls;
   }
 
   @Override
@@ -50,7 +54,30 @@ class ComplaintStatisticsReport implements ReportCompiler {
             code -> labels.severity(CaseType.COMPLAINT, code)),
         tally("byTier", "按客户等级", "tier", "客户等级", null, cases, c -> c.tier() == null ? "—" : c.tier(),
             code -> labels.label(CaseType.COMPLAINT, ComplaintVariables.CUSTOMER_TIER, code)),
-        responsibility(cases, groups));
+        responsibility(cases, groups),
+        repeats(cases));
+  }
+
+  /**
+   * 重复来电: the closed complaints by category, how many of them had repeat calls merged into them (并单), and how
+   * many repeat calls those were. A merged call is counted here, never as a complaint of its own (结案数 counts cases).
+   */
+  private ReportTable repeats(List<ClosedComplaints.Closed> cases) {
+    Map<String, Long> merged = repeatCalls.mergedInto(cases.stream().map(ClosedComplaints.Closed::caseNumber).toList());
+    Map<String, long[]> counts = new TreeMap<>();
+    for (ClosedComplaints.Closed c : cases) {
+      long[] n = counts.computeIfAbsent(c.category(), k -> new long[3]);
+      long repeats = merged.getOrDefault(c.caseNumber(), 0L);
+      n[0]++;
+      n[1] += repeats > 0 ? 1 : 0;
+      n[2] += repeats;
+    }
+    ReportTable.Builder table = ReportTable.builder("repeatCalls", "重复来电（并单，不计为新案件）")
+        .column("category", "类别", Kind.TEXT).column("label", "名称", Kind.TEXT)
+        .column("closed", "结案数", Kind.COUNT).column("withRepeatCalls", "有重复来电的案件", Kind.COUNT)
+        .column("repeatCalls", "重复来电次数", Kind.COUNT);
+    counts.forEach((k, n) -> table.row(k, labels.category(CaseType.COMPLAINT, k), n[0], n[1], n[2]));
+    return table.build();
   }
 
   /**

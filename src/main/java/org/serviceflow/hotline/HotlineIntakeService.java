@@ -44,7 +44,16 @@ class HotlineIntakeService {
   }
 
   public Receipt receive(AppealRequest request) {
-    StartedCase started = cases.start(HotlineVariables.PROCESS_KEY, intakeVariables(request));
+    return receive(request, null);
+  }
+
+  /** The same, for an intake made on someone's behalf (a contact split off by 12345 督办): they are the intake user. */
+  Receipt receive(AppealRequest request, String intakeUser) {
+    VariableMap intakeVariables = intakeVariables(request);
+    if (intakeUser != null) {
+      intakeVariables.putValue(HotlineVariables.INTAKE_USER, intakeUser);
+    }
+    StartedCase started = cases.start(HotlineVariables.PROCESS_KEY, intakeVariables);
     VariableMap variables = started.variables();
     Integer hours = positive(variables.get(HotlineVariables.HANDLING_HOURS));
     return new Receipt(started.caseNumber(), started.processInstanceId(), receivedAt(variables.get(HotlineVariables.RECEIVED_AT)),

@@ -41,6 +41,11 @@ import org.serviceflow.casefile.CaseView;
 import org.serviceflow.casefile.TimelineEntryView;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Drives every path of complaint.bpmn with the real calendar, case file and notification outbox
@@ -57,6 +62,8 @@ class ComplaintProcessTest extends ProcessTestSupport {
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
   @Autowired ReportCompilers reports;
+  @Autowired TestRestTemplate rest;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @BeforeEach
   void initAssertions() {
@@ -456,6 +463,10 @@ class ComplaintProcessTest extends ProcessTestSupport {
   @Test
   void shouldCompileTheMonthsReportsFromCasesWithKnownOutcomes() {
     ProcessInstance a = receive(intake(), OffsetDateTime.parse("2025-03-03T09:00:00+08:00"));
+    ResponseEntity<String> repeatCall = rest.withBasicAuth("kefu1", "demo").postForEntity(
+        "/api/cases/" + a.getBusinessKey() + "/contacts", Map.of("callerName", "李四", "callerPhone", "13812345678",
+            "text", "电水壶漏水，再次催问", "channel", "phone", "reason", "同一问题再次来电"), String.class);
+    assertThat(repeatCall.getStatusCode()).as(repeatCall.getBody()).isEqualTo(HttpStatus.CREATED);
     respondAndVerify(a);
     resolve(a);
     complete(a, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
@@ -531,6 +542,12 @@ class ComplaintProcessTest extends ProcessTestSupport {
     assertThat(rows(statistics, "responsibility")).extracting(row -> row.get(0) + " " + row.get(3) + " " + row.get(5))
         .containsExactly(a.getBusinessKey() + " 王五 是", b.getBusinessKey() + " 王五 否", c.getBusinessKey() + " 王五 是",
             e.getBusinessKey() + " 王五 是");
+
+    // A's repeat call (并单) is counted as a repeat call of its category, not as a sixth closed complaint
+    assertThat(rows(statistics, "repeatCalls")).containsExactlyInAnyOrder(
+        List.of("packaging", "包装", 1L, 0L, 0L),
+        List.of("product-quality", "产品质量", 3L, 1L, 1L),
+        List.of("staff-attitude", "服务态度", 1L, 0L, 0L));
 
     ReportFigures penalties = reports.compile(ReportType.PENALTY_REVIEW, march);
     assertThat(rows(penalties, "cases")).containsExactly(
@@ -649,6 +666,74 @@ class ComplaintProcessTest extends ProcessTestSupport {
         .containsEntry("categoryLabel", "产品质量");
     assertThat(taskService.getVariable(verify.getId(), "category")).as("the code stays what routing reads")
         .isEqualTo("product-quality");
+  }
+
+  // ------------------------------------------------------------------------------------------ 并单
+
+  @Test
+  void shouldMergeARepeatCallIntoTheOpenComplaintAndLetTheLeadSplitItOff() throws Exception {
+    // given: an open complaint about a leaking kettle, waiting for its first response
+    ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
+    long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count();
+    Integer casesBefore = jdbc.queryForObject("select count(*) from service_case", Integer.class);
+
+    // when: the customer calls again about it and customer service merges the call
+    Map<String, Object> contact = Map.of("callerName", "李四", "callerPhone", "13812345678",
+        "text", "电水壶还是漏水，催问处理进度", "channel", "phone", "orderNumber", "DD-2026-0001",
+        "reason", "同一订单同一问题再次来电");
+    ResponseEntity<String> merged = rest.withBasicAuth("kefu1", "demo")
+        .postForEntity("/api/cases/" + caseNumber + "/contacts", contact, String.class);
+
+    // then: no new instance or case file; the master's event subprocess recorded it; the caller gets number and deadline
+    assertThat(merged.getStatusCode()).as(merged.getBody()).isEqualTo(HttpStatus.CREATED);
+    JsonNode answer = JSON.readTree(merged.getBody());
+    assertThat(answer.path("caseNumber").asText()).isEqualTo(caseNumber);
+    CaseView.Deadline last = caseFiles.get(caseNumber).deadlines().stream().filter(d -> d.metAt() == null)
+        .max(java.util.Comparator.comparing(CaseView.Deadline::dueAt)).orElseThrow();
+    assertThat(answer.path("deadline").path("kind").asText()).isEqualTo(last.kind());
+    assertThat(OffsetDateTime.parse(answer.path("deadline").path("dueAt").asText())).isEqualTo(last.dueAt());
+    assertThat(last.dueAt()).as("before the first response, its 24 hours are the case's running deadline")
+        .isEqualTo(RECEIVED.plusHours(24));
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count())
+        .isEqualTo(instancesBefore);
+    assertThat(jdbc.queryForObject("select count(*) from service_case", Integer.class)).isEqualTo(casesBefore);
+    assertThat(complaint).hasPassedInOrder("StartEvent_RepeatContactReceived", "Task_RecordRepeatContact",
+        "EndEvent_RepeatContactRecorded");
+    assertThat(complaint).isWaitingAt("Task_FirstResponse");
+    long contactId = answer.path("contactId").asLong();
+    assertThat(timeline(caseNumber)).filteredOn(e -> e.action().equals("重复来电（并单）")).singleElement()
+        .satisfies(e -> {
+          assertThat(e.actor()).isEqualTo("kefu1");
+          assertThat(e.activityId()).isEqualTo("Task_RecordRepeatContact");
+          assertThat(e.outcome()).isEqualTo("第 1 次重复来电（来电记录 #" + contactId
+              + "，渠道 phone）：电水壶还是漏水，催问处理进度；并单原因：同一订单同一问题再次来电");
+        });
+
+    // when: customer service (not the lead) tries to split it, then the lead does
+    Map<String, Object> why = Map.of("reason", "客户另有一台电水壶，是另一件投诉");
+    String split = "/api/cases/" + caseNumber + "/contacts/" + contactId + "/split";
+    ResponseEntity<String> refused = rest.withBasicAuth("kefu1", "demo").postForEntity(split, why, String.class);
+    ResponseEntity<String> done = rest.withBasicAuth("kefuzhuguan", "demo").postForEntity(split, why, String.class);
+    ResponseEntity<String> again = rest.withBasicAuth("kefuzhuguan", "demo").postForEntity(split, why, String.class);
+
+    // then: a new complaint from the contact, started as the lead, noted on both timelines
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.CREATED);
+    assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    String newCase = JSON.readTree(done.getBody()).path("newCaseNumber").asText();
+    CaseView file = caseFiles.get(newCase);
+    assertThat(file.processType()).isEqualTo(org.serviceflow.casefile.CaseType.COMPLAINT);
+    assertThat(file.ownerUser()).isEqualTo("kefuzhuguan");
+    assertThat(file.customerPhone()).isEqualTo("13812345678");
+    assertThat(runtimeService.getVariable(file.processInstanceId(), "content")).isEqualTo("电水壶还是漏水，催问处理进度");
+    assertThat(runtimeService.getVariable(file.processInstanceId(), "customerTier")).isEqualTo("A");
+    assertThat(timeline(caseNumber)).filteredOn(e -> e.action().equals("拆单")).singleElement()
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo("并单来电 #" + contactId + " 拆出为新案件 " + newCase
+            + "；原因：客户另有一台电水壶，是另一件投诉"));
+    assertThat(actions(newCase)).containsSubsequence("受理", "拆单");
+    assertThat(jdbc.queryForObject("select split_case_number from repeat_contact where id = ?", String.class,
+        contactId)).isEqualTo(newCase);
   }
 
   /** An A-tier complaint (served first) about a kettle bought before RECEIVED. */

@@ -45,6 +45,7 @@ import org.serviceflow.reporting.ReportType;
 import java.time.YearMonth;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -67,6 +68,7 @@ class HotlineProcessTest extends ProcessTestSupport {
   @Autowired IdentityService identityService;
   @Autowired TestRestTemplate rest;
   @Autowired ReportCompilers reports;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @BeforeEach
   void initAssertions() {
@@ -822,6 +824,70 @@ class HotlineProcessTest extends ProcessTestSupport {
   }
 
   // ------------------------------------------------------------------------------------------ steps
+
+  // ------------------------------------------------------------------------------------------ 并单
+
+  @Test
+  void shouldOfferTheOpenAppealAsDuplicateMergeTheRepeatCallAndLetTheSupervisorSplitItOff() throws Exception {
+    // given: an appeal about rubbish in a stairwell, with its handling unit
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    toHandling(appeal);
+    long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("hotline12345").count();
+
+    // when: the citizen calls again; the operator looks for duplicates and merges the call
+    ResponseEntity<String> offered = rest.withBasicAuth("huawu", "demo").getForEntity(
+        "/api/cases/duplicates?type=hotline12345&phone=" + PHONE + "&subject={s}", String.class,
+        "楼道里的杂物还是没人清理");
+    ResponseEntity<String> merged = rest.withBasicAuth("huawu", "demo").postForEntity(
+        "/api/cases/" + caseNumber + "/contacts", Map.of("callerName", "王五", "callerPhone", PHONE,
+            "text", "楼道杂物仍未清理，再次反映", "channel", "12345", "reason", "同一诉求再次来电"), String.class);
+
+    // then: the open appeal is offered; merging starts nothing and answers with its number and handling limit
+    assertThat(offered.getStatusCode()).as(offered.getBody()).isEqualTo(HttpStatus.OK);
+    JsonNode candidate = null;
+    for (JsonNode node : JSON.readTree(offered.getBody())) {
+      if (node.path("caseNumber").asText().equals(caseNumber)) {
+        candidate = node;
+      }
+    }
+    assertThat(candidate).as("the open appeal is offered").isNotNull();
+    assertThat(candidate.path("matchedOn").toString()).isEqualTo("[\"phone\"]");
+    assertThat(candidate.path("similarity").asDouble()).isGreaterThanOrEqualTo(0.15);
+    assertThat(merged.getStatusCode()).as(merged.getBody()).isEqualTo(HttpStatus.CREATED);
+    JsonNode answer = JSON.readTree(merged.getBody());
+    assertThat(answer.path("caseNumber").asText()).isEqualTo(caseNumber);
+    CaseView.Deadline handling = caseFiles.get(caseNumber).deadlines().stream()
+        .filter(d -> d.kind().equals("HANDLING")).findFirst().orElseThrow();
+    assertThat(answer.path("deadline").path("kind").asText()).isEqualTo("HANDLING");
+    assertThat(OffsetDateTime.parse(answer.path("deadline").path("dueAt").asText())).isEqualTo(handling.dueAt());
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("hotline12345").count())
+        .isEqualTo(instancesBefore);
+    assertThat(appeal).hasPassedInOrder("StartEvent_RepeatContactReceived", "Task_RecordRepeatContact",
+        "EndEvent_RepeatContactRecorded");
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal");
+    long contactId = answer.path("contactId").asLong();
+    assertThat(timeline(caseNumber)).filteredOn(e -> e.action().equals("重复来电（并单）")).singleElement()
+        .satisfies(e -> assertThat(e.outcome()).isEqualTo("第 1 次重复来电（来电记录 #" + contactId
+            + "，渠道 12345）：楼道杂物仍未清理，再次反映；并单原因：同一诉求再次来电"));
+
+    // when: the operator may not split; 12345 督办 does
+    String split = "/api/cases/" + caseNumber + "/contacts/" + contactId + "/split";
+    Map<String, Object> why = Map.of("reason", "是另一栋楼的问题");
+    ResponseEntity<String> refused = rest.withBasicAuth("huawu", "demo").postForEntity(split, why, String.class);
+    ResponseEntity<String> done = rest.withBasicAuth("duban", "demo").postForEntity(split, why, String.class);
+
+    // then: a new appeal of the same type and area, taken in as duban, noted on both timelines
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(done.getStatusCode()).as(done.getBody()).isEqualTo(HttpStatus.CREATED);
+    String newCase = JSON.readTree(done.getBody()).path("newCaseNumber").asText();
+    CaseView file = caseFiles.get(newCase);
+    assertThat(file.ownerUser()).isEqualTo("duban");
+    assertThat(runtimeService.getVariable(file.processInstanceId(), "appealType")).isEqualTo("complaint");
+    assertThat(runtimeService.getVariable(file.processInstanceId(), "content")).isEqualTo("楼道杂物仍未清理，再次反映");
+    assertThat(actions(caseNumber)).containsSubsequence("重复来电（并单）", "拆单");
+    assertThat(timeline(newCase)).extracting(TimelineEntryView::action).containsSubsequence("受理", "拆单");
+  }
 
   static Map<String, Object> intake(String type, String urgency, String category, String area) {
     Map<String, Object> variables = Intakes.hotlineAppeal(type, urgency, category, area);

@@ -375,6 +375,17 @@ class AuthorizationMatrixIT {
     columns.add(get("GET deadline recalculation", "/api/deadlines/recalculation"));
     columns.add(post("POST deadline recalculation", "/api/deadlines/recalculation"));
 
+    // our API: 并单 on the shared complaint (customer service and its lead merge a repeat call; only the lead splits)
+    columns.add(get("GET 投诉 duplicates", "/api/cases/duplicates?type=complaint&phone=13812345678&subject=净水器漏水"));
+    columns.add(post("POST 投诉 contact", "/api/cases/{cp}/contacts")
+        .body(c -> repeatContact(c.nonce))
+        .changes(c -> repeatContacts(c.values.get("cp")),
+            (c, before, after, r) -> assertThat((Integer) after).isEqualTo((Integer) before + 1)));
+    columns.add(post("POST 投诉 contact split", "/api/cases/{cp}/contacts/{contact}/split")
+        .body(c -> Map.of("reason", "矩阵测试：误并"))
+        .prepare(c -> c.values.put("contact", mergedContact(c.values.get("cp"), c.nonce)))
+        .changes(c -> splitCaseOf(c.values.get("contact")), (c, before, after, r) -> assertThat(after).isNotNull()));
+
     // our API: task collaboration on the 举报's 签收 task (passed back to dispatch: paidan, hotline-dispatchers)
     columns.add(post("POST task transfer", "/api/tasks/{task}/transfer")
         .body(c -> Map.of("to", DISPATCHER, "reason", "矩阵测试：不属本单位职责"))
@@ -721,6 +732,29 @@ class AuthorizationMatrixIT {
           "/api/cases/" + caseNumber + "/pauses/resume", null, MediaType.APPLICATION_JSON);
       assertThat(resumed.getStatusCode()).as(resumed.getBody()).isEqualTo(HttpStatus.OK);
     }
+  }
+
+  private static Map<String, Object> repeatContact(String nonce) {
+    return Map.of("callerName", "矩阵投诉客户", "callerPhone", "13812345678", "text", "净水器还在漏水 " + nonce,
+        "channel", "phone", "reason", "矩阵测试：同一问题再次来电");
+  }
+
+  private Integer repeatContacts(String caseNumber) {
+    return jdbc.queryForObject("select count(*) from repeat_contact where master_case_number = ?", Integer.class,
+        caseNumber);
+  }
+
+  /** A repeat call merged into the complaint by customer service, to be split off. */
+  private String mergedContact(String caseNumber, String nonce) {
+    ResponseEntity<String> merged = as(Caller.of("customer-service"), HttpMethod.POST,
+        "/api/cases/" + caseNumber + "/contacts", repeatContact(nonce), MediaType.APPLICATION_JSON);
+    assertThat(merged.getStatusCode()).as(merged.getBody()).isEqualTo(HttpStatus.CREATED);
+    return EngineRest.json(merged.getBody()).path("contactId").asText();
+  }
+
+  private String splitCaseOf(String contactId) {
+    return jdbc.queryForObject("select split_case_number from repeat_contact where id = ?", String.class,
+        Long.parseLong(contactId));
   }
 
   private Integer cases() {
