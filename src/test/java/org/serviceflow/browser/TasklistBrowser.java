@@ -708,6 +708,17 @@ final class TasklistBrowser implements AutoCloseable {
     return visible(By.id("serviceflow-collaboration-notice")).getText();
   }
 
+  /** Waits until the shown list no longer holds this task's card, without clicking anything (Tasklist reloads it). */
+  void waitUntilGoneFromList(String taskId) {
+    By card = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[contains(@href,'"
+        + taskId + "')]");
+    try {
+      wait.until(d -> d.findElements(card).isEmpty());
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
   /** The labels of the task view's collaboration actions, left to right. */
   List<String> collaborationActions() {
     visible(By.cssSelector(".task-actions .serviceflow-collaboration-actions button"));

@@ -298,7 +298,8 @@ const collaborationActions = {
           const receivers = Array.isArray(body.to) ? body.to.join('、') : body.to;
           showCollaborationNotice(document, `已${done.label}给 ${receivers}：“${task.name || ''}”`);
           if (scope && scope.taskData && typeof scope.taskData.changed === 'function') {
-            scope.taskData.changed('task'); // Tasklist reloads the task: its assignee has changed
+            scope.taskData.changed('task'); // Tasklist reloads the task (its assignee has changed) and the list,
+            scope.taskData.changed('taskList'); // as after its own assignee control
           }
         });
       });
