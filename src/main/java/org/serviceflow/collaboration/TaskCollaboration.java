@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.serviceflow.assignment.FirstAskProperties;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.identity.StaffGroup;
 import org.serviceflow.notification.NotificationService;
@@ -46,14 +48,19 @@ class TaskCollaboration {
   private final IdentityService identityService;
   private final CaseFileService caseFiles;
   private final NotificationService notifications;
+  private final RepositoryService repositoryService;
+  private final FirstAskProperties firstAsk;
 
   TaskCollaboration(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-      CaseFileService caseFiles, NotificationService notifications) {
+      CaseFileService caseFiles, NotificationService notifications, RepositoryService repositoryService,
+      FirstAskProperties firstAsk) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.caseFiles = caseFiles;
     this.notifications = notifications;
+    this.repositoryService = repositoryService;
+    this.firstAsk = firstAsk;
   }
 
   /** 转办: the task gets a new assignee; the actor is done with it. */
@@ -68,9 +75,11 @@ class TaskCollaboration {
     }
     requireMayPassTo(task, actorGroups, to);
     String text = reason(reason);
+    String replaced = replacedFirstAskOwner(task, to);
     taskService.setAssignee(taskId, to);
     caseFiles.record(caseNumber, actor, ACTION_TRANSFER, task.getTaskDefinitionKey(),
-        "“" + task.getName() + "”转办给 " + name(receiver) + "；原因：" + text);
+        "“" + task.getName() + "”转办给 " + name(receiver)
+            + (replaced == null ? "" : "，替换首问负责人 " + replaced) + "；原因：" + text);
     notifications.toUser(caseNumber, to, "collaboration.transferred", params(task, actor, text));
     return task(taskId);
   }
@@ -199,6 +208,23 @@ class TaskCollaboration {
 
   private static String department(String group) {
     return group.endsWith(LEAD_SUFFIX) ? group.substring(0, group.length() - LEAD_SUFFIX.length()) : group;
+  }
+
+  /**
+   * The first-ask owner (首问负责人, package assignment) whom a transfer of this task replaces, named for the
+   * timeline: for a task that goes to the owner first, its owner when the receiver is someone else; else null.
+   */
+  private String replacedFirstAskOwner(Task task, String to) {
+    String processKey = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+    if (!firstAsk.covers(processKey, task.getTaskDefinitionKey())) {
+      return null;
+    }
+    Object owner = runtimeService.getVariable(task.getExecutionId(), firstAsk.variable());
+    if (owner == null || owner.toString().isBlank() || owner.toString().equals(to)) {
+      return null;
+    }
+    User user = identityService.createUserQuery().userId(owner.toString()).singleResult();
+    return user == null ? owner.toString() : name(user);
   }
 
   // ------------------------------------------------------------------------------------------ look-ups

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 
 /**
  * Who calls /api/*: HTTP Basic when the request carries an {@code Authorization} header (exactly as
@@ -24,12 +26,13 @@ import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
  * session of the same browser (signed in to Tasklist, Cockpit or Admin: user id, group and tenant ids of the
  * default engine as the webapp login stored them), so ServiceFlow's own pages (/cases/…) work with that login.
  *
- * <p>The session counts for safe methods only (GET, HEAD). A write (POST, PUT, PATCH, DELETE) that carries
- * nothing but the session cookie is refused with 403 problem details: a browser sends the cookie with every
- * request to this host, also with a form or fetch that another site starts (cross-site request forgery), and
- * our /api checks no XSRF token (the webapps' CsrfPreventionFilter covers /camunda only). Requiring HTTP Basic
- * for every write means no page of another site can act for a signed-in clerk. Safe reads are no such risk:
- * they change nothing, and the browser does not let another site read their answer (no CORS headers).
+ * <p>The session counts for safe methods (GET, HEAD), and for a write (POST, PUT, PATCH, DELETE) only when it
+ * carries the webapps' own XSRF token in {@code X-XSRF-TOKEN}, equal to the one the webapps' CsrfPreventionFilter
+ * keeps in the session (Tasklist's scripts have it, e.g. serviceflow-cases.js's 转办 / 委派 / 抄送 actions). A write
+ * that carries nothing but the session cookie is refused with 403 problem details: a browser sends the cookie with
+ * every request to this host, also with a form or fetch that another site starts (cross-site request forgery),
+ * and another site cannot read the token. Safe reads are no such risk: they change nothing, and the browser does
+ * not let another site read their answer (no CORS headers).
  *
  * <p>Without any login the answer is 401 problem details; the {@code WWW-Authenticate: Basic} challenge is left
  * out for scripts that say so ({@code X-Requested-With: XMLHttpRequest}, as our pages send), so a browser shows
@@ -42,7 +45,7 @@ public class SessionOrBasicAuthenticationProvider implements AuthenticationProvi
   static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD");
   static final String NOT_SIGNED_IN = "请先登录：在 Tasklist 登录，或以 HTTP Basic 提供用户名和密码";
   static final String SESSION_WRITE_REFUSED =
-      "登录会话只能用于查看；修改数据的请求须以 HTTP Basic 提供用户名和密码（防止跨站请求伪造）";
+      "登录会话只能用于查看；修改数据的请求须带 Tasklist 的 X-XSRF-TOKEN，或以 HTTP Basic 提供用户名和密码（防止跨站请求伪造）";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ThreadLocal<Refusal> REFUSAL = new ThreadLocal<>();
@@ -69,7 +72,7 @@ public class SessionOrBasicAuthenticationProvider implements AuthenticationProvi
           !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")), false));
       return AuthenticationResult.unsuccessful();
     }
-    if (!SAFE_METHODS.contains(request.getMethod())) {
+    if (!SAFE_METHODS.contains(request.getMethod()) && !carriesSessionXsrfToken(request)) {
       REFUSAL.set(new Refusal(HttpServletResponse.SC_FORBIDDEN, SESSION_WRITE_REFUSED, request.getRequestURI(),
           false, false));
       return AuthenticationResult.unsuccessful(session.getIdentityId());
@@ -106,6 +109,15 @@ public class SessionOrBasicAuthenticationProvider implements AuthenticationProvi
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Whether the request's X-XSRF-TOKEN header is the XSRF token the webapps keep in its session. */
+  private static boolean carriesSessionXsrfToken(HttpServletRequest request) {
+    String header = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+    HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return header != null && !header.isBlank() && token instanceof String expected && !expected.isBlank()
+        && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), header.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The webapp login of this browser for the engine, or null (no session, or not signed in there). */

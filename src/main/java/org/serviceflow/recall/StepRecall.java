@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -30,6 +31,9 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 class StepRecall {
+
+  /** How long after a task's creation an assignment still counts as made with it (same transaction). */
+  private static final long CREATION_MILLIS = 5_000;
 
   static final String ACTION = "撤回";
   static final String TEMPLATE = "recall.recalled";
@@ -62,6 +66,9 @@ class StepRecall {
     RecallProperties.Rule rule = rule(caseFile.processKey(), taskDefinitionKey);
     String step = rule.step();
     String processInstanceId = caseFile.processInstanceId();
+    if (processInstanceId == null) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "案件 " + caseNumber + " 没有流程实例，无可撤回");
+    }
     HistoricTaskInstance completed = lastCompleted(processInstanceId, step);
     String stepName = completed.getName();
     if (!actor.equals(completed.getAssignee())) {
@@ -119,7 +126,7 @@ class StepRecall {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "不能撤回“" + completed.getName()
           + "”：案件已不在其下一步（" + rule.whileOpen() + "）等待签收，已继续流转");
     }
-    if (next.getAssignee() != null || next.getOwner() != null) {
+    if (next.getOwner() != null || next.getAssignee() != null && !assignedAtCreation(next)) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "不能撤回“" + completed.getName() + "”：下一步“"
           + next.getName() + "”已由 " + (next.getAssignee() != null ? next.getAssignee() : next.getOwner()) + " 认领");
     }
@@ -130,6 +137,18 @@ class StepRecall {
           + next.getName() + "”已开始办理（已有人保存内容、评论或操作过该任务）");
     }
     return next;
+  }
+
+  /**
+   * Whether the task's assignee was given when it was created (the first-ask owner, package assignment, or an
+   * assignee in the model), not by a claim or a transfer later: its only assignee in the history's identity-link log,
+   * added with the task.
+   */
+  private boolean assignedAtCreation(Task task) {
+    List<HistoricIdentityLinkLog> assignees = historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId())
+        .type(IdentityLinkType.ASSIGNEE).list();
+    return assignees.size() == 1 && task.getAssignee().equals(assignees.get(0).getUserId())
+        && assignees.get(0).getTime().getTime() - task.getCreateTime().getTime() <= CREATION_MILLIS;
   }
 
   private List<String> candidateGroups(Task task) {

@@ -650,6 +650,37 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     assertThat(order).isWaitingAt(taskKey);
   }
 
+  // ------------------------------------------------------------------------------------------ first-ask owner
+
+  /** 首问负责人: the clerk who took the request (kefu1) holds the later customer-service tasks; the group stays candidate. */
+  @ParameterizedTest(name = "{0} goes to the first-ask owner")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Task_ReplyToCustomer", "Task_ConfirmQuote",
+      "Task_AgreeAppointment", "Task_ConfirmAcceptance", "Task_ReturnVisit"})
+  void shouldGiveTheLaterCustomerServiceTasksToTheClerkWhoTookTheRequest(String taskKey) {
+    ProcessInstance order = receive(intake("repair", OUT_OF_WARRANTY_PURCHASE));
+    runtimeService.setVariable(order.getId(), "technician", "jishu");
+    runtimeService.setVariable(order.getId(), "completedAt", date(RECEIVED)); // the return visit counts from it
+    moveTo(order, taskKey);
+
+    Task task = task(order, taskKey);
+    assertThat(task.getAssignee()).as("the first-ask owner of " + taskKey).isEqualTo("kefu1");
+    assertThat(candidateGroups(task)).containsExactly("customer-service");
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("customer-service")
+        .includeAssignedTasks().count()).as("still listed for the group").isOne();
+  }
+
+  @Test
+  void shouldLeaveACustomerServiceTaskOutsideTheFirstAskListToTheGroup() {
+    ProcessInstance order = receive(intake("return", "2026-10-26"));
+    Task reply = task(order, "Task_ReplyToCustomer");
+    assertThat(reply.getAssignee()).isEqualTo("kefu1");
+    reply(order);
+
+    Task handleReturn = task(order, "Task_HandleNoReasonReturn");
+    assertThat(candidateGroups(handleReturn)).containsExactly("customer-service");
+    assertThat(handleReturn.getAssignee()).as("not in serviceflow.first-ask.tasks").isNull();
+  }
+
   // ------------------------------------------------------------------------------------------ task cards
 
   @Test

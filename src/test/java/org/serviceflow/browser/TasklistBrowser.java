@@ -664,6 +664,67 @@ final class TasklistBrowser implements AutoCloseable {
     }
   }
 
+  // ---- TasklistTransferIT: the task view's 转办 / 委派 / 抄送 actions (scripts/serviceflow-cases.js)
+
+  /**
+   * In the open task, clicks the action (转办 / 委派 / 抄送 by its key transfer, delegate, copy), fills receiver and
+   * reason in its dialog and confirms; each field click and button counts as a user's click. Returns when the dialog
+   * has closed (done) or shows a refusal: then {@link #collaborationRefusal()} tells it.
+   */
+  void collaborate(String action, String to, String reason) {
+    By dialog = By.id("serviceflow-collaboration");
+    if (driver.findElements(dialog).isEmpty() || !driver.findElement(dialog).isDisplayed()) {
+      click(By.cssSelector(".task-actions .serviceflow-collaboration-" + action));
+    }
+    fillCollaborationField(By.id("serviceflow-collaboration-to"), to);
+    fillCollaborationField(By.id("serviceflow-collaboration-reason"), reason);
+    click(By.cssSelector("#serviceflow-collaboration .serviceflow-collaboration-submit"));
+    try {
+      wait.until(d -> d.findElements(dialog).isEmpty()
+          || !d.findElements(By.cssSelector("#serviceflow-collaboration .serviceflow-collaboration-error:not([hidden])")).isEmpty());
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
+  private void fillCollaborationField(By field, String value) {
+    click(field);
+    WebElement input = driver.findElement(field);
+    input.clear();
+    if (value != null && !value.isEmpty()) {
+      input.sendKeys(value);
+    }
+  }
+
+  /** The refusal the open collaboration dialog shows (the API's message), or null when none shows. */
+  String collaborationRefusal() {
+    List<WebElement> error = driver.findElements(
+        By.cssSelector("#serviceflow-collaboration .serviceflow-collaboration-error:not([hidden])"));
+    return error.isEmpty() ? null : error.get(0).getText();
+  }
+
+  /** The notice after a done 转办 / 委派 / 抄送, once it shows. */
+  String collaborationNotice() {
+    return visible(By.id("serviceflow-collaboration-notice")).getText();
+  }
+
+  /** Waits until the shown list no longer holds this task's card, without clicking anything (Tasklist reloads it). */
+  void waitUntilGoneFromList(String taskId) {
+    By card = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')]//h4//a[contains(@href,'"
+        + taskId + "')]");
+    try {
+      wait.until(d -> d.findElements(card).isEmpty());
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
+  /** The labels of the task view's collaboration actions, left to right. */
+  List<String> collaborationActions() {
+    visible(By.cssSelector(".task-actions .serviceflow-collaboration-actions button"));
+    return texts(".task-actions .serviceflow-collaboration-actions button");
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -76,6 +76,56 @@ class ComplaintProcessTest extends ProcessTestSupport {
     identityService.clearAuthentication();
   }
 
+  // ------------------------------------------------------------------------------------------ first-ask owner
+
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+
+  /**
+   * 首问负责人: a clerk who left customer-service after taking the complaint is passed over — the result notification
+   * stays with the group and the timeline says so — and the lead transfers it (转办), replacing the owner.
+   */
+  @Test
+  void shouldLeaveTheTaskOfAnOwnerWhoLeftCustomerServiceToTheGroupForTheLeadToTransfer() {
+    org.camunda.bpm.engine.identity.User clerk = identityService.newUser("kefu9");
+    clerk.setLastName("赵");
+    clerk.setFirstName("敏");
+    identityService.saveUser(clerk);
+    identityService.createMembership("kefu9", "customer-service");
+    try {
+      ClockUtil.setCurrentTime(date(RECEIVED));
+      ProcessInstance complaint = startAs("kefu9", "customer-service", ComplaintVariables.PROCESS_KEY, intake());
+      String caseNumber = complaint.getBusinessKey();
+      respondAndVerify(complaint);
+      propose(complaint, false, null, "immediate");
+      identityService.deleteMembership("kefu9", "customer-service"); // moved to another department
+      complete(complaint, "Task_ImplementSolution", Map.of("implementationResult", "已更换新品"));
+
+      Task notify = task(complaint, "Task_NotifyCustomerOfResult");
+      assertThat(notify.getAssignee()).as("the owner is no longer in customer-service").isNull();
+      assertThat(candidateGroups(notify)).containsExactly("customer-service");
+      TimelineEntryView passedOver = timeline(caseNumber).get(timeline(caseNumber).size() - 1);
+      assertThat(passedOver.action()).isEqualTo("首问负责");
+      assertThat(passedOver.activityId()).isEqualTo("Task_NotifyCustomerOfResult");
+      assertThat(passedOver.actor()).isEqualTo("系统");
+      assertThat(passedOver.outcome()).isEqualTo(
+          "首问负责人 kefu9 已不在customer-service组，“告知处理结果”留给 customer-service 组办理，由主管转办");
+
+      org.springframework.http.ResponseEntity<com.fasterxml.jackson.databind.JsonNode> transferred = rest
+          .withBasicAuth("kefuzhuguan", "demo").postForEntity("/api/tasks/" + notify.getId() + "/transfer",
+              Map.of("to", "kefu2", "reason", "原首问负责人已调岗"), com.fasterxml.jackson.databind.JsonNode.class);
+      assertThat(transferred.getStatusCode().value()).as("%s", transferred.getBody()).isEqualTo(200);
+      assertThat(task(complaint, "Task_NotifyCustomerOfResult").getAssignee()).isEqualTo("kefu2");
+      List<TimelineEntryView> entries = timeline(caseNumber);
+      TimelineEntryView transfer = entries.get(entries.size() - 1);
+      assertThat(transfer.action()).isEqualTo("转办");
+      assertThat(transfer.actor()).isEqualTo("kefuzhuguan");
+      assertThat(transfer.outcome()).isEqualTo(
+          "“告知处理结果”转办给 李娜（kefu2），替换首问负责人 赵敏（kefu9）；原因：原首问负责人已调岗");
+    } finally {
+      identityService.deleteUser("kefu9");
+    }
+  }
+
   // ------------------------------------------------------------------------------------------ paths
 
   @Test
@@ -87,6 +137,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
     complete(complaint, "Task_VerifyComplaint", Map.of("verificationResult", "not-valid", "verificationNote", "产品使用不当"));
     Task explain = task(complaint, "Task_ExplainToCustomer");
     assertThat(candidateGroups(explain)).containsExactly("customer-service");
+    assertThat(explain.getAssignee()).as("the first-ask owner, who took the complaint").isEqualTo("kefu1");
     complete(complaint, "Task_ExplainToCustomer", Map.of("explanationNote", "已说明使用方法", "customerUnderstood", true));
     executeJobs(complaint);
 
@@ -134,8 +185,12 @@ class ComplaintProcessTest extends ProcessTestSupport {
     verifyValid(complaint);
     propose(complaint, false, null, "immediate");
     complete(complaint, "Task_ImplementSolution", Map.of("implementationResult", "已更换新品"));
+    Task notify = task(complaint, "Task_NotifyCustomerOfResult");
+    assertThat(notify.getAssignee()).as("the first-ask owner").isEqualTo("kefu1");
+    assertThat(candidateGroups(notify)).containsExactly("customer-service");
     complete(complaint, "Task_NotifyCustomerOfResult", Map.of("resultNote", "电话告知"));
     assertThat(candidateGroups(task(complaint, "Task_ReturnVisit"))).containsExactly("customer-service");
+    assertThat(task(complaint, "Task_ReturnVisit").getAssignee()).as("the first-ask owner").isEqualTo("kefu1");
     complete(complaint, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
     executeJobs(complaint);
 

@@ -74,6 +74,30 @@ class SessionOrBasicAuthenticationProviderTest {
     }
   }
 
+  /** Tasklist's own scripts (转办 / 委派 / 抄送) send the webapps' XSRF token: a write with it is the session's user. */
+  @Test
+  void shouldTakeTheSessionForAWriteThatCarriesTheWebappsXsrfTokenOnly() {
+    MockHttpServletRequest withToken = signedIn("POST", "default");
+    withToken.getSession().setAttribute("CAMUNDA_CSRF_TOKEN", "A1B2C3D4E5F6");
+    withToken.addHeader("X-XSRF-TOKEN", "A1B2C3D4E5F6");
+    AuthenticationResult result = provider.extractAuthenticatedUser(withToken, engine);
+    assertThat(result.isAuthenticated()).isTrue();
+    assertThat(result.getAuthenticatedUser()).isEqualTo("kefu1");
+    assertThat(result.getGroups()).containsExactly("customer-service");
+
+    MockHttpServletRequest wrongToken = signedIn("POST", "default");
+    wrongToken.getSession().setAttribute("CAMUNDA_CSRF_TOKEN", "A1B2C3D4E5F6");
+    wrongToken.addHeader("X-XSRF-TOKEN", "A1B2C3D4E5F7");
+    assertThat(provider.extractAuthenticatedUser(wrongToken, engine).isAuthenticated()).as("another token").isFalse();
+    assertThat(refused().getStatus()).isEqualTo(403);
+
+    MockHttpServletRequest noSessionToken = signedIn("POST", "default");
+    noSessionToken.addHeader("X-XSRF-TOKEN", "A1B2C3D4E5F6");
+    assertThat(provider.extractAuthenticatedUser(noSessionToken, engine).isAuthenticated())
+        .as("a session without a webapp token").isFalse();
+    assertThat(refused().getStatus()).isEqualTo(403);
+  }
+
   @Test
   void shouldAnswer401WithoutALoginForThisEngine() throws Exception {
     MockHttpServletRequest otherEngine = signedIn("GET", "other");

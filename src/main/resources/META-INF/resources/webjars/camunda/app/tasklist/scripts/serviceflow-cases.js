@@ -10,6 +10,10 @@
 //    deadline as the intake-notice resource answers it to the case's owner
 //    (GET {app-root}/api/tasklist/plugin/serviceflow-intake/{engine}/intake/{number}):
 //    "已受理，案件编号 TS2612000123，办理时限 2026-12-10 17:30".
+// 3. Collaboration: the task view's actions (plugin point `tasklist.task.action`, beside "add comment") offer
+//    转办 / 委派 / 抄送. Each opens a small dialog (receiver user id — several, comma-separated, for 抄送 — and a
+//    reason) and posts to our /api/tasks/{id}/transfer|delegate|copy (docs/collaboration.md) with the Tasklist
+//    session and its X-XSRF-TOKEN; a refusal shows the API's Chinese message in the dialog.
 // Pure functions are exported on window.ServiceFlowCases so that tests can call them.
 
 const CASE_LINE = /^([A-Z]{2}\d{6,}) · (.+)$/;
@@ -169,7 +173,144 @@ function watchStarts(win) {
   };
 }
 
-window.ServiceFlowCases = { caseLine, servedFirst, casePage, intakeNotice, intakeUrl };
+const COLLABORATION = [
+  { action: 'transfer', label: '转办', receiver: '转办给（用户名）' },
+  { action: 'delegate', label: '委派', receiver: '委派给（用户名）' },
+  { action: 'copy', label: '抄送', receiver: '抄送给（用户名，多个用逗号分隔）' }
+];
+
+/** The body of a collaboration request: copy takes a list of receivers, transfer and delegate one. */
+function collaborationBody(action, to, reason) {
+  const receivers = String(to || '').split(/[,，、\s]+/).map((id) => id.trim()).filter(Boolean);
+  return action === 'copy' ? { to: receivers, reason } : { to: receivers[0] || '', reason };
+}
+
+/** The Chinese message of a refusal (problem details): its field messages, else its detail. */
+function refusalMessage(problem, status) {
+  const fields = problem && Array.isArray(problem.errors)
+    ? problem.errors.map((error) => error && error.message).filter(Boolean) : [];
+  if (fields.length) {
+    return fields.join('；');
+  }
+  return (problem && problem.detail) || `操作未完成（HTTP ${status}）`;
+}
+
+function csrfToken(api, doc) {
+  if (api && api.CSRFToken) {
+    return api.CSRFToken;
+  }
+  const match = /(?:^|;\s*)XSRF-TOKEN=([^;]+)/.exec(doc.cookie || '');
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+function openCollaborationDialog(doc, choice, taskId, api, done) {
+  const old = doc.getElementById('serviceflow-collaboration');
+  if (old) {
+    old.remove();
+  }
+  const dialog = doc.createElement('div');
+  dialog.id = 'serviceflow-collaboration';
+  dialog.className = 'serviceflow-collaboration';
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('data-action', choice.action);
+  dialog.style.cssText = 'position:fixed;top:120px;left:50%;transform:translateX(-50%);z-index:2100;width:420px;'
+    + 'background:#fff;border:1px solid #ccc;border-radius:4px;padding:16px;box-shadow:0 4px 16px rgba(0,0,0,.3)';
+  dialog.innerHTML = '<h4 class="serviceflow-collaboration-title"></h4>'
+    + '<div class="form-group"><label for="serviceflow-collaboration-to"></label>'
+    + '<input id="serviceflow-collaboration-to" class="form-control" type="text" autocomplete="off"></div>'
+    + '<div class="form-group"><label for="serviceflow-collaboration-reason">原因</label>'
+    + '<textarea id="serviceflow-collaboration-reason" class="form-control" rows="3" maxlength="500"></textarea></div>'
+    + '<div class="serviceflow-collaboration-error alert alert-danger" role="alert" hidden></div>'
+    + '<div class="text-right"><button type="button" class="btn btn-default serviceflow-collaboration-cancel">取消</button> '
+    + '<button type="button" class="btn btn-primary serviceflow-collaboration-submit">确定</button></div>';
+  dialog.querySelector('.serviceflow-collaboration-title').textContent = choice.label;
+  dialog.querySelector('label[for="serviceflow-collaboration-to"]').textContent = choice.receiver;
+  const error = dialog.querySelector('.serviceflow-collaboration-error');
+  const submit = dialog.querySelector('.serviceflow-collaboration-submit');
+  dialog.querySelector('.serviceflow-collaboration-cancel').addEventListener('click', () => dialog.remove());
+  submit.addEventListener('click', () => {
+    submit.disabled = true;
+    error.hidden = true;
+    const body = collaborationBody(choice.action, dialog.querySelector('#serviceflow-collaboration-to').value,
+      dialog.querySelector('#serviceflow-collaboration-reason').value);
+    fetch('/api/tasks/' + encodeURIComponent(taskId) + '/' + choice.action, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json',
+        'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrfToken(api, doc) },
+      body: JSON.stringify(body)
+    }).then((answer) => answer.json().catch(() => null).then((json) => ({ answer, json })))
+      .then(({ answer, json }) => {
+        if (!answer.ok) {
+          throw new Error(refusalMessage(json, answer.status));
+        }
+        dialog.remove();
+        done(choice, body);
+      })
+      .catch((refused) => {
+        error.textContent = refused.message;
+        error.hidden = false;
+        submit.disabled = false;
+      });
+  });
+  doc.body.appendChild(dialog);
+  dialog.querySelector('#serviceflow-collaboration-to').focus();
+}
+
+/** The id of the task Tasklist shows: its URL's hash carries "?…&task=<id>". */
+function shownTaskId(location) {
+  const query = String(location.hash || '').split('?')[1] || '';
+  return new URLSearchParams(query).get('task');
+}
+
+function showCollaborationNotice(doc, text) {
+  let notice = doc.getElementById('serviceflow-collaboration-notice');
+  if (!notice) {
+    notice = doc.createElement('div');
+    notice.id = 'serviceflow-collaboration-notice';
+    notice.className = 'alert alert-success';
+    notice.setAttribute('role', 'status');
+    notice.style.cssText = 'position:fixed;top:60px;left:50%;transform:translateX(-50%);z-index:2000;min-width:320px';
+    doc.body.appendChild(notice);
+  }
+  notice.textContent = text;
+}
+
+const collaborationActions = {
+  id: 'serviceflow-collaboration-actions',
+  pluginPoint: 'tasklist.task.action',
+  priority: 50,
+  render(node, { api }, scope) {
+    node.textContent = '';
+    const box = document.createElement('span');
+    box.className = 'serviceflow-collaboration-actions';
+    COLLABORATION.forEach((choice) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'btn btn-link serviceflow-collaboration-' + choice.action;
+      button.textContent = choice.label;
+      button.addEventListener('click', () => {
+        const task = (scope && scope.task) || { id: shownTaskId(window.location), name: '' };
+        if (!task.id) {
+          return;
+        }
+        openCollaborationDialog(document, choice, task.id, api, (done, body) => {
+          const receivers = Array.isArray(body.to) ? body.to.join('、') : body.to;
+          showCollaborationNotice(document, `已${done.label}给 ${receivers}：“${task.name || ''}”`);
+          if (scope && scope.taskData && typeof scope.taskData.changed === 'function') {
+            scope.taskData.changed('task'); // Tasklist reloads the task (its assignee has changed) and the list,
+            scope.taskData.changed('taskList'); // as after its own assignee control
+          }
+        });
+      });
+      box.appendChild(button);
+    });
+    node.appendChild(box);
+  }
+};
+
+window.ServiceFlowCases = { caseLine, servedFirst, casePage, intakeNotice, intakeUrl, collaborationBody,
+  refusalMessage };
 watchStarts(window);
 
-export default [caseCard];
+export default [caseCard, collaborationActions];
