@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.identity.StaffGroup;
 import org.serviceflow.notification.NotificationService;
+import org.serviceflow.segregation.DutySegregationException;
+import org.serviceflow.segregation.SegregationOfDuties;
 import org.serviceflow.web.BadRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -46,9 +48,11 @@ class TaskCollaboration {
   private final IdentityService identityService;
   private final CaseFileService caseFiles;
   private final NotificationService notifications;
+  private final SegregationOfDuties duties;
 
   TaskCollaboration(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-      CaseFileService caseFiles, NotificationService notifications) {
+      CaseFileService caseFiles, NotificationService notifications, SegregationOfDuties duties) {
+    this.duties = duties;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -67,6 +71,7 @@ class TaskCollaboration {
       throw new BadRequestException("to", to + " 已是该任务的办理人");
     }
     requireMayPassTo(task, actorGroups, to);
+    requireNotProposer(task, to);
     String text = reason(reason);
     taskService.setAssignee(taskId, to);
     caseFiles.record(caseNumber, actor, ACTION_TRANSFER, task.getTaskDefinitionKey(),
@@ -89,6 +94,7 @@ class TaskCollaboration {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "任务“" + task.getName() + "”已在委派中，请先由受托人办结");
     }
     requireMayPassTo(task, actorGroups, to);
+    requireNotProposer(task, to);
     String text = reason(reason);
     if (!actor.equals(task.getAssignee())) {
       taskService.setAssignee(taskId, actor); // an unassigned task: the actor takes it, then owns the delegation
@@ -149,6 +155,7 @@ class TaskCollaboration {
 
   /** The assignee, a candidate-group member of an unassigned task, a lead of a candidate group's department, or admin. */
   private void requireMayAct(Task task, String actor, List<String> actorGroups) {
+    requireNotProposer(task, actor);
     if (actorGroups.contains("camunda-admin") || actor.equals(task.getAssignee())) {
       return;
     }
@@ -161,6 +168,15 @@ class TaskCollaboration {
     }
     throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您不是任务“" + task.getName()
         + "”的办理人，也不是其候选组成员或部门主管，不能转办、委派或抄送");
+  }
+
+  /** 职责分离: the proposer neither acts on the approval of their own proposal nor receives it. */
+  private void requireNotProposer(Task task, String user) {
+    try {
+      duties.requireNotProposer(task.getId(), user);
+    } catch (DutySegregationException refused) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.getMessage());
+    }
   }
 
   /**
