@@ -20,6 +20,8 @@ import org.serviceflow.assignment.FirstAskProperties;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.identity.StaffGroup;
 import org.serviceflow.notification.NotificationService;
+import org.serviceflow.segregation.DutySegregationException;
+import org.serviceflow.segregation.SegregationOfDuties;
 import org.serviceflow.web.BadRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -50,10 +52,12 @@ class TaskCollaboration {
   private final NotificationService notifications;
   private final RepositoryService repositoryService;
   private final FirstAskProperties firstAsk;
+  private final SegregationOfDuties duties;
 
   TaskCollaboration(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
       CaseFileService caseFiles, NotificationService notifications, RepositoryService repositoryService,
-      FirstAskProperties firstAsk) {
+      FirstAskProperties firstAsk, SegregationOfDuties duties) {
+    this.duties = duties;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -74,6 +78,7 @@ class TaskCollaboration {
       throw new BadRequestException("to", to + " 已是该任务的办理人");
     }
     requireMayPassTo(task, actorGroups, to);
+    requireNotProposer(task, to);
     String text = reason(reason);
     String replaced = replacedFirstAskOwner(task, to);
     taskService.setAssignee(taskId, to);
@@ -98,6 +103,7 @@ class TaskCollaboration {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "任务“" + task.getName() + "”已在委派中，请先由受托人办结");
     }
     requireMayPassTo(task, actorGroups, to);
+    requireNotProposer(task, to);
     String text = reason(reason);
     if (!actor.equals(task.getAssignee())) {
       taskService.setAssignee(taskId, actor); // an unassigned task: the actor takes it, then owns the delegation
@@ -158,6 +164,7 @@ class TaskCollaboration {
 
   /** The assignee, a candidate-group member of an unassigned task, a lead of a candidate group's department, or admin. */
   private void requireMayAct(Task task, String actor, List<String> actorGroups) {
+    requireNotProposer(task, actor);
     if (actorGroups.contains("camunda-admin") || actor.equals(task.getAssignee())) {
       return;
     }
@@ -170,6 +177,15 @@ class TaskCollaboration {
     }
     throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您不是任务“" + task.getName()
         + "”的办理人，也不是其候选组成员或部门主管，不能转办、委派或抄送");
+  }
+
+  /** 职责分离: the proposer neither acts on the approval of their own proposal nor receives it. */
+  private void requireNotProposer(Task task, String user) {
+    try {
+      duties.requireNotProposer(task.getId(), user);
+    } catch (DutySegregationException refused) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, refused.getMessage());
+    }
   }
 
   /**

@@ -93,6 +93,11 @@ public final class ComplaintVariables extends ProcessVariables {
 
   // approval (审批解决方案) — decision complaintApprovalAuthority, then the form
   public static final String APPROVER_GROUP = "approverGroup";
+  /**
+   * Who completed 分析原因并提出解决方案 (the model's {@code duty.proposer}): 审批解决方案 excludes them
+   * ({@code duty.excludes}, 职责分离, docs/collaboration.md).
+   */
+  public static final String SOLUTION_PROPOSER = "solutionProposer";
   /** approved / rejected. */
   public static final String APPROVAL_DECISION = "approvalDecision";
   public static final String APPROVED = "approved";

@@ -115,6 +115,11 @@ public final class HotlineVariables extends ProcessVariables {
   public static final String RESOLVED = "resolved";
   public static final String EXTENSION_WORKDAYS = "extensionWorkdays";
   public static final String EXTENSION_REASON = "extensionReason";
+  /**
+   * Who completed 办理答复 last (the model's {@code duty.proposer}); when they asked for an extension, 延期审核 excludes
+   * them ({@code duty.excludes}, 职责分离, docs/collaboration.md).
+   */
+  public static final String EXTENSION_REQUESTER = "extensionRequester";
 
   // extension approval (延期审核) form
   /** approve / refuse. */

@@ -3,6 +3,7 @@ package org.serviceflow.complaint;
 import org.serviceflow.support.ProcessEngineTest;
 import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.serviceflow.support.ReportRows.rows;
 
@@ -13,9 +14,11 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -35,6 +38,7 @@ import java.time.YearMonth;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseFlags;
 import org.serviceflow.reporting.ReportCompilers;
+import org.serviceflow.segregation.DutySegregationException;
 import org.serviceflow.reporting.ReportFigures;
 import org.serviceflow.reporting.ReportType;
 import org.serviceflow.casefile.CaseView;
@@ -232,6 +236,51 @@ class ComplaintProcessTest extends ProcessTestSupport {
     assertThat(candidateGroups(task(complaint, "Task_ApproveSolution"))).containsExactly(approverGroup);
     complete(complaint, "Task_ApproveSolution", Map.of("approvalDecision", "approved", "approvalNote", "同意"));
     assertThat(complaint).isWaitingAt("Task_ImplementSolution");
+  }
+
+  @Test
+  void shouldKeepTheProposerOffTheApprovalOfTheirOwnSolution() {
+    // given a quality clerk who proposes an 800-yuan compensation, which their own department approves
+    ProcessInstance complaint = receive(intake());
+    respondAndVerify(complaint);
+    identityService.setAuthentication("zhiliang1", List.of("quality"));
+    String proposal = task(complaint, "Task_ProposeSolution").getId();
+    taskService.claim(proposal, "zhiliang1");
+    taskService.complete(proposal, solution(true, 800, "immediate"));
+    identityService.clearAuthentication();
+    Task approval = task(complaint, "Task_ApproveSolution");
+    assertThat(candidateGroups(approval)).containsExactly("quality");
+    assertThat(runtimeService.getVariable(complaint.getId(), ComplaintVariables.SOLUTION_PROPOSER)).isEqualTo("zhiliang1");
+
+    // then the proposer neither sees, claims nor completes it (职责分离), and nobody can hand it to them
+    identityService.setAuthentication("zhiliang1", List.of("quality"));
+    assertThat(taskService.createTaskQuery().processInstanceId(complaint.getId()).list()).isEmpty();
+    assertThat(filterTasks(complaint, "我组待办")).isEmpty();
+    assertThatThrownBy(() -> taskService.claim(approval.getId(), "zhiliang1")).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("approvalDecision", "approved")))
+        .isInstanceOf(AuthorizationException.class);
+    identityService.clearAuthentication();
+    assertThatThrownBy(() -> taskService.setAssignee(approval.getId(), "zhiliang1"))
+        .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(DutySegregationException.class)
+        .hasMessageContaining("职责分离：zhiliang1 是本事项的提出人，不能查看、认领、接办或完成对自己所提事项的“审批解决方案”");
+    assertThat(task(complaint, "Task_ApproveSolution").getAssignee()).isNull();
+
+    // while the other quality clerk sees, claims and approves it
+    identityService.setAuthentication("zhiliang2", List.of("quality"));
+    assertThat(filterTasks(complaint, "我组待办")).containsExactly(approval.getId());
+    taskService.claim(approval.getId(), "zhiliang2");
+    taskService.complete(approval.getId(), Map.of("approvalDecision", "approved", "approvalNote", "同意"));
+    identityService.clearAuthentication();
+    assertThat(complaint).isWaitingAt("Task_ImplementSolution");
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(approval.getId()).count())
+        .as("the task's authorizations, the proposer's REVOKE included, end with the task").isZero();
+  }
+
+  /** The filter's tasks of this case, as the signed-in user. */
+  private List<String> filterTasks(ProcessInstance instance, String filterName) {
+    String filterId = engine.getFilterService().createFilterQuery().filterName(filterName).singleResult().getId();
+    return engine.getFilterService().list(filterId, taskService.createTaskQuery().processInstanceId(instance.getId()))
+        .stream().map(Task::getId).toList();
   }
 
   @Test

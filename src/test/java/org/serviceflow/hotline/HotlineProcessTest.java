@@ -4,6 +4,7 @@ import org.serviceflow.support.Intakes;
 import org.serviceflow.support.ProcessEngineTest;
 import org.serviceflow.support.ProcessTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.serviceflow.support.ReportRows.rows;
 
@@ -14,6 +15,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -370,6 +372,42 @@ class HotlineProcessTest extends ProcessTestSupport {
     assertThat(task(appeal, "Task_HandleAppeal").getDueDate()).isEqualTo(date("2026-11-11T17:30:00+08:00"));
     assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(date("2026-11-11T17:30:00+08:00"));
     assertThat(appealRow(appeal.getBusinessKey())).containsEntry("EXTENDED", false);
+  }
+
+  @Test
+  void shouldKeepTheRequesterOfAnExtensionOffItsApproval() {
+    // given a housing-bureau officer who also works in 12345 dispatch and asks for an extension
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    toHandling(appeal);
+    List<String> bothGroups = List.of("unit-housing", "hotline-dispatchers");
+    identityService.setAuthentication("zhujian", bothGroups);
+    String handling = task(appeal, "Task_HandleAppeal").getId();
+    taskService.claim(handling, "zhujian");
+    taskService.complete(handling, Map.of("handlingAction", "extension", "extensionWorkdays", 5,
+        "extensionReason", "需住建、规划联合勘查"));
+    identityService.clearAuthentication();
+    Task approval = task(appeal, "Task_ApproveExtension");
+    assertThat(runtimeService.getVariable(appeal.getId(), HotlineVariables.EXTENSION_REQUESTER)).isEqualTo("zhujian");
+
+    // then they neither see, claim nor complete its approval (职责分离)
+    identityService.setAuthentication("zhujian", bothGroups);
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ApproveExtension")
+        .processInstanceId(appeal.getId()).count()).isZero();
+    assertThatThrownBy(() -> taskService.claim(approval.getId(), "zhujian")).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("extensionDecision", "approve",
+        "approvedWorkdays", 5))).isInstanceOf(AuthorizationException.class);
+    identityService.clearAuthentication();
+    assertThatThrownBy(() -> taskService.setAssignee(approval.getId(), "zhujian"))
+        .hasMessageContaining("职责分离：zhujian 是本事项的提出人").hasRootCauseInstanceOf(AuthorizationException.class);
+
+    // while the dispatcher sees and decides it
+    identityService.setAuthentication("paidan", List.of("hotline-dispatchers"));
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ApproveExtension")
+        .processInstanceId(appeal.getId()).singleResult().getId()).isEqualTo(approval.getId());
+    taskService.claim(approval.getId(), "paidan");
+    taskService.complete(approval.getId(), Map.of("extensionDecision", "refuse", "extensionNote", "理由不充分"));
+    identityService.clearAuthentication();
+    assertThat(appeal).isWaitingAt("Task_HandleAppeal").hasNotPassed("Task_ExtendDeadline");
   }
 
   @Test

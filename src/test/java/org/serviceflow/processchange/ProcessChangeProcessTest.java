@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -199,6 +200,44 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
       assertThat(entry.deploymentId()).isNull();
       assertThat(entry.lastChangeCase()).isEqualTo(change.getBusinessKey());
     });
+  }
+
+  @Test
+  void shouldKeepTheApplicantOffEveryReviewOfTheirOwnChange() {
+    // given a process manager who applies and also sits in every reviewing group
+    Map<String, Object> application = application("add", "supplierAudit", 3L);
+    application.put("targetProcessName", "供应商审核");
+    application.put("affectedGroups", "");
+    ProcessInstance change = apply(application);
+    List<String> reviewingGroups = List.of("process-owners", "enterprise-management", "quality", "management-rep");
+    Task formalReview = task(change, "Task_FormalReview");
+
+    // then they neither see, claim nor complete the formal review (职责分离), while 企管部 does
+    identityService.setAuthentication(APPLICANT, reviewingGroups);
+    assertThat(taskService.createTaskQuery().processInstanceId(change.getId()).list()).isEmpty();
+    assertThatThrownBy(() -> taskService.claim(formalReview.getId(), APPLICANT))
+        .isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> taskService.complete(formalReview.getId(), Map.of("formalReviewResult", "pass")))
+        .isInstanceOf(AuthorizationException.class);
+    identityService.setAuthentication("qiguan", List.of("enterprise-management"));
+    taskService.claim(formalReview.getId(), "qiguan");
+    taskService.complete(formalReview.getId(), Map.of("formalReviewResult", "pass", "formalReviewNote", "符合"));
+    identityService.clearAuthentication();
+
+    // and no later review can be handed to them either
+    for (String step : List.of("Task_ReviewMeeting", "Task_ManagementRepReview", "Task_ApproveChange")) {
+      Task review = task(change, step);
+      assertThatThrownBy(() -> taskService.setAssignee(review.getId(), APPLICANT)).as(step)
+          .hasMessageContaining("职责分离：" + APPLICANT + " 是本事项的提出人，不能查看、认领、接办或完成对自己所提事项的“"
+              + review.getName() + "”")
+          .hasRootCauseInstanceOf(AuthorizationException.class);
+      identityService.setAuthentication(APPLICANT, reviewingGroups);
+      assertThat(taskService.createTaskQuery().taskId(review.getId()).count()).as(step).isZero();
+      identityService.clearAuthentication();
+      complete(change, step, Map.of("meetingResult", "pass", "managementRepResult", "pass",
+          "approvalDecision", "approved"));
+    }
+    assertThat(change).isWaitingAt("Task_FileChange");
   }
 
   @Test
