@@ -363,6 +363,8 @@ class HotlineProcessIT {
     engine.complete(caseNumber, new Step("Task_SignFor", HOUSING, Map.of("signResult", "sign")));
     engine.complete(caseNumber, new Step("Task_AssistSignFor", MARKET, Map.of("assistSignNote", "食品安全部分由本局核查")));
     engine.complete(caseNumber, new Step("Task_AssistSignFor", STREET, Map.of("assistSignNote", "")));
+    assertThat(engine.get(STREET, "/api/cases/" + caseNumber).path("caseNumber").asText())
+        .as("an assisting unit reads the case file").isEqualTo(caseNumber);
     engine.complete(caseNumber, new Step("Task_AssistReply", MARKET, Map.of("assistReply", "已现场检查，责令整改")));
     engine.complete(caseNumber, new Step("Task_FirstContact", HOUSING, Map.of("contactRecord", "已电话联系诉求人")));
     JsonNode handle = engine.task(HOUSING, caseNumber, "Task_HandleAppeal");
