@@ -1,6 +1,7 @@
 package org.serviceflow.hotline;
 
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,8 @@ import org.springframework.stereotype.Component;
  * dispatch: the platform resolves the appeal within 7 working days "接到用户申诉后" (000:278–282, issue 12), not
  * within 7 working days of the dispatch; after an accepted return the new unit's limit counts from the re-dispatch
  * (default). The return window {@code returnWorkdays} (D.7) counts from this dispatch.
+ * The assisting units the dispatcher named ({@code assistingUnits}, issue 11) are checked against the lead unit
+ * and kept as a list for CallActivity_AssistingUnits.
  */
 @Component
 class DispatchAppealDelegate implements JavaDelegate {
@@ -30,14 +33,16 @@ class DispatchAppealDelegate implements JavaDelegate {
   private final AppealRecords records;
   private final CaseFileService caseFiles;
   private final IdentityService identityService;
+  private final AssistingUnits assistingUnits;
 
   DispatchAppealDelegate(Deadlines deadlines, HandlingDeadlines handlingDeadlines, AppealRecords records,
-      CaseFileService caseFiles, IdentityService identityService) {
+      CaseFileService caseFiles, IdentityService identityService, AssistingUnits assistingUnits) {
     this.deadlines = deadlines;
     this.handlingDeadlines = handlingDeadlines;
     this.records = records;
     this.caseFiles = caseFiles;
     this.identityService = identityService;
+    this.assistingUnits = assistingUnits;
   }
 
   @Override
@@ -52,7 +57,14 @@ class DispatchAppealDelegate implements JavaDelegate {
     Group group = Context.getCommandContext()
         .runWithoutAuthorization(() -> identityService.createGroupQuery().groupId(unit).singleResult());
 
-    execution.setVariable(HotlineVariables.HANDLING_UNIT_NAME, group != null ? group.getName() : unit);
+    String unitName = group != null ? group.getName() : unit;
+    Map<String, String> assisting = assistingUnits.check(execution.getVariable(HotlineVariables.ASSISTING_UNITS), unit,
+        unitName);
+    execution.setVariable(HotlineVariables.ASSISTING_UNITS, AssistingUnits.ids(assisting));
+    execution.setVariable(HotlineVariables.ASSIST_WAITED, false);
+    execution.setVariable(HotlineVariables.ASSIST_REPLIES, assisting.isEmpty() ? "" : "协办单位："
+        + String.join("、", assisting.values()) + "（主办单位签收后开始协办）");
+    execution.setVariable(HotlineVariables.HANDLING_UNIT_NAME, unitName);
     execution.setVariable(HotlineVariables.DISPATCHED_AT, now);
     execution.setVariable(HotlineVariables.SIGN_DUE_AT, signDue);
     execution.setVariable(HotlineVariables.RETURN_DUE_AT, returnDue);
@@ -61,6 +73,7 @@ class DispatchAppealDelegate implements JavaDelegate {
     records.dispatched(appeal.caseNumber(), unit, now, signDue, returnDue, limit.dueAt());
     caseFiles.setDeadline(appeal.caseNumber(), "HANDLING", limit.dueAt(), limit.warningAt());
     caseFiles.record(appeal.caseNumber(), null, execution.getCurrentActivityName(), execution.getCurrentActivityId(),
-        "派至 " + (group != null ? group.getName() : unit) + "，办理时限 " + appeal.limitText());
+        "派至 " + unitName + "，办理时限 " + appeal.limitText()
+            + (assisting.isEmpty() ? "" : "；协办单位 " + String.join("、", assisting.values())));
   }
 }

@@ -161,6 +161,24 @@ public final class HotlineVariables extends ProcessVariables {
   /** String: review (审核不通过) / unsatisfied (回访不满意). */
   public static final String REHANDLE_KIND = "rehandleKind";
 
+  // co-handling (会办 / 协办, issue 11) — triage form, DispatchAppealDelegate, hotlineAssist.bpmn
+  /** The assisting units (unit-* groups) the dispatcher named: the triage form's checklist, a list once dispatched. */
+  public static final String ASSISTING_UNITS = "assistingUnits";
+  /** One assisting unit: the element variable of CallActivity_AssistingUnits, in hotlineAssist. */
+  public static final String ASSISTING_UNIT = "assistingUnit";
+  public static final String ASSISTING_UNIT_NAME = "assistingUnitName";
+  /** Dates of one assisting part (hotlineAssist): sign-for limit, reply limit and its warning. */
+  public static final String ASSIST_SIGN_DUE_AT = "assistSignDueAt";
+  public static final String ASSIST_REPLY_DUE_AT = "assistReplyDueAt";
+  public static final String ASSIST_REPLY_WARNING_AT = "assistReplyWarningAt";
+  public static final String ASSIST_SIGNED_AT = "assistSignedAt";
+  public static final String ASSIST_REPLY = "assistReply";
+  public static final String ASSIST_TIMEOUT_REASON = "assistTimeoutReason";
+  /** Text on the lead unit's forms: each assisting part's state, reply or the reason it gave none. */
+  public static final String ASSIST_REPLIES = "assistReplies";
+  /** Boolean: the lead's first reply has waited for the assisting parts; a re-handled reply does not wait again. */
+  public static final String ASSIST_WAITED = "assistWaited";
+
   private HotlineVariables(VariableScope scope) {
     super(scope);
   }
@@ -180,6 +198,12 @@ public final class HotlineVariables extends ProcessVariables {
   public String category() { return string(CATEGORY); }
   public String handlingUnit() { return string(HANDLING_UNIT); }
   public String handlingUnitName() { return string(HANDLING_UNIT_NAME); }
+  public String assistingUnit() { return string(ASSISTING_UNIT); }
+  public String assistingUnitName() { return string(ASSISTING_UNIT_NAME); }
+  public Date assistSignDueAt() { return date(ASSIST_SIGN_DUE_AT); }
+  public Date assistReplyDueAt() { return date(ASSIST_REPLY_DUE_AT); }
+  public Date assistSignedAt() { return date(ASSIST_SIGNED_AT); }
+  public String assistReply() { return string(ASSIST_REPLY); }
   public String returnReason() { return string(RETURN_REASON); }
   public String redispatchUnit() { return string(REDISPATCH_UNIT); }
   public String handlingResult() { return string(HANDLING_RESULT); }
@@ -233,6 +257,10 @@ public final class HotlineVariables extends ProcessVariables {
     params.put("handlingDueAt", handlingDueAt());
     params.put("returnReason", returnReason());
     params.put("outcome", string(CLOSE_OUTCOME));
+    params.put("assistUnitName", assistingUnitName());
+    params.put("assistSignDueAt", assistSignDueAt());
+    params.put("assistReplyDueAt", assistReplyDueAt());
+    params.put("assistTimeoutReason", string(ASSIST_TIMEOUT_REASON));
     return params;
   }
 

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The 12345 unit assessment as a monthly report (PROCESSES.md D.12, E): the figures of {@link UnitAssessmentService},
  * one row per unit, ranked. Rank: on-time close rate, then satisfaction rate, then response rate, each highest first
- * (a missing rate ranks last); equal rates share a rank. Each unit sees only its own row.
+ * (a missing rate ranks last); equal rates share a rank. A third table counts each unit's assisting parts (协办, issue 11).
+ * Each unit sees only its own row.
  */
 @Component
 class UnitAssessmentReport implements ReportCompiler {
@@ -29,7 +30,8 @@ class UnitAssessmentReport implements ReportCompiler {
       .thenComparing(UnitAssessment::satisfactionRate, HIGHEST_FIRST)
       .thenComparing(UnitAssessment::responseRate, HIGHEST_FIRST);
 
-  static final Map<String, String> STEPS = Map.of("sign-for", "签收超时", "return", "逾期退单", "reply", "办结超时");
+  static final Map<String, String> STEPS = Map.of("sign-for", "签收超时", "return", "逾期退单", "reply", "办结超时",
+      "assist-sign-for", "协办签收超时", "assist-reply", "协办答复超时");
   private static final DateTimeFormatter MINUTES =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -81,7 +83,7 @@ class UnitAssessmentReport implements ReportCompiler {
           u.resolutionRate(), u.satisfactionRate(), u.onTimeCloseRate(), u.returns(), u.lateReturns(), u.refusedReturns(), u.returnRate(),
           u.rehandleRate(), u.extensionRate(), u.supervisions());
     }
-    ReportTable.Builder late = ReportTable.builder("lateSteps", "超时明细（签收超时、逾期退单、办结超时）")
+    ReportTable.Builder late = ReportTable.builder("lateSteps", "超时明细（签收超时、逾期退单、办结超时、协办超时）")
         .column("unit", "单位", Kind.TEXT).column("unitName", "单位名称", Kind.TEXT)
         .column("caseNumber", "案件编号", Kind.TEXT).column("step", "环节", Kind.TEXT)
         .column("dueAt", "时限", Kind.TEXT).column("doneAt", "完成时间", Kind.TEXT)
@@ -90,6 +92,16 @@ class UnitAssessmentReport implements ReportCompiler {
       late.row(step.unit(), names.getOrDefault(step.unit(), step.unit()), step.caseNumber(),
           STEPS.getOrDefault(step.what(), step.what()), local(step.dueAt()), local(step.doneAt()));
     }
-    return List.of(table.build(), late.build());
+    ReportTable.Builder assists = ReportTable.builder("assists", "协办考核（会办中各协办单位的部分）")
+        .column("unit", "单位", Kind.TEXT).column("unitName", "单位名称", Kind.TEXT)
+        .column("assists", "协办数", Kind.COUNT).column("ended", "已结束", Kind.COUNT)
+        .column("signRate", "协办签收及时率", Kind.RATE).column("replyRate", "协办答复及时率", Kind.RATE)
+        .column("timedOut", "协办超时", Kind.COUNT)
+        .perUnit("unit");
+    for (AssistAssessment a : assessments.assists(period.month())) {
+      assists.row(a.unit(), names.getOrDefault(a.unit(), a.unit()), a.assists(), a.ended(), a.signRate(), a.replyRate(),
+          a.timedOut());
+    }
+    return List.of(table.build(), late.build(), assists.build());
   }
 }

@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * the calendar month in serviceflow.calendar.zone. Dispatch figures (received, signed in time, returns) belong
  * to the month of the dispatch; closing figures (closed, on time, resolved, satisfied, re-handles, extensions,
  * supervisions) to the month the appeal was closed, counted for the unit that handled it last. Appeals answered
- * directly by the operator never reach a unit. Units with no figure in the month are not listed.
+ * directly by the operator never reach a unit. Units with no figure in the month are not listed. Each assisting unit's
+ * part of a co-handled appeal (协办, issue 11; hotline_assist) is counted for that unit in the month the part started.
  */
 @Service
 @Transactional(readOnly = true)
@@ -46,6 +47,17 @@ public class UnitAssessmentService {
        where closed_at >= ? and closed_at < ? and unit is not null and answered_directly = false
        group by unit""";
 
+  private static final String ASSISTS = """
+      select unit, count(*) assists,
+             sum(case when replied_at is not null or timed_out then 1 else 0 end) ended,
+             sum(case when (replied_at is not null or timed_out) and signed_in_time then 1 else 0 end) signed_in_time,
+             sum(case when replied_at is not null and replied_in_time then 1 else 0 end) replied_in_time,
+             sum(case when timed_out then 1 else 0 end) timed_out
+        from hotline_assist
+       where started_at >= ? and started_at < ?
+       group by unit
+       order by unit""";
+
   private static final String LATE = """
       select unit, case_number, 'sign-for' what, sign_due_at due_at, responded_at done_at
         from hotline_dispatch
@@ -60,9 +72,20 @@ public class UnitAssessmentService {
         from hotline_appeal
        where closed_at >= ? and closed_at < ? and unit is not null and answered_directly = false
          and replied_on_time = false
+      union all
+      select unit, case_number, 'assist-sign-for', sign_due_at, signed_at
+        from hotline_assist
+       where started_at >= ? and started_at < ? and signed_in_time = false
+      union all
+      select unit, case_number, 'assist-reply', reply_due_at, replied_at
+        from hotline_assist
+       where started_at >= ? and started_at < ? and replied_in_time = false
       order by 1, 2, 3""";
 
-  /** A late step of one appeal counted against a unit in the month: sign-for, return (退单) or reply (办结). */
+  /**
+   * A late step of one appeal counted against a unit in the month: sign-for, return (退单) or reply (办结); for an
+   * assisting unit (协办) its part's sign-for or reply to the lead unit (assist-sign-for, assist-reply).
+   */
   public record LateStep(String unit, String caseNumber, String what, Instant dueAt, Instant doneAt) {
   }
 
@@ -82,11 +105,20 @@ public class UnitAssessmentService {
     Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
     Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
     return jdbc.query(LATE, (rs, row) -> new LateStep(rs.getString(1), rs.getString(2), rs.getString(3),
-        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))), from, to, from, to, from, to);
+        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))), from, to, from, to, from, to, from, to, from, to);
   }
 
   private static Instant instant(Timestamp timestamp) {
     return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  /** Per unit (ordered by unit id), its assisting parts (协办) that started in the month. */
+  public List<AssistAssessment> assists(YearMonth month) {
+    Timestamp from = Timestamp.from(month.atDay(1).atStartOfDay(zone).toInstant());
+    Timestamp to = Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+    return jdbc.query(ASSISTS, (rs, row) -> AssistAssessment.of(rs.getString("unit"), rs.getLong("assists"),
+        rs.getLong("ended"), rs.getLong("signed_in_time"), rs.getLong("replied_in_time"), rs.getLong("timed_out")),
+        from, to);
   }
 
   /** Per unit (ordered by unit id), the month's figures and rates. */

@@ -21,6 +21,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +56,7 @@ class HotlineProcessIT {
   static final String DISPATCHER = "paidan";
   static final String HOUSING = "zhujian";
   static final String MARKET = "shichang";
+  static final String STREET = "jiedao";
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final String ADMIN = "admin";
 
@@ -103,6 +108,15 @@ class HotlineProcessIT {
 
   @Autowired
   private Deadlines deadlines;
+
+  @Autowired
+  private RuntimeService runtime;
+
+  @Autowired
+  private ManagementService managementService;
+
+  @Autowired
+  private UnitAssessmentService assessments;
 
   /** A 投诉 (complaint) about housing in district A, with every field a complaint requires. */
   static ObjectNode complaint(String citizenName, String phone) {
@@ -330,6 +344,102 @@ class HotlineProcessIT {
 
 
 
+
+  /**
+   * 会办 (D.13) on PostgreSQL: 住建局 leads, 市场监管局 and 街道 assist. 市场监管局 signs and replies, 街道 signs but never
+   * replies and is ended at its reply limit; the lead's reply then goes to review with both, and the case file, the
+   * outbox and the assessment show each part.
+   */
+  @Test
+  void shouldCoHandleAnAppealWithAssistingUnitsOnTheTimelineInTheNoticesAndTheAssessment() throws Exception {
+    ResponseEntity<String> created = postAppeal(OPERATOR, complaint("周会办", "13912340000"));
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String caseNumber = JSON.readTree(created.getBody()).path("caseNumber").asText();
+
+    // when: dispatched with two assisting units (the triage form's checklist), 住建局 signs, both assisting units sign,
+    // 市场监管局 replies, 住建局 replies
+    engine.complete(caseNumber, new Step("Task_TriageAppeal", OPERATOR, Map.of("triageResult", "dispatch",
+        "assistingUnits", List.of("unit-market", "unit-street-a"))));
+    engine.complete(caseNumber, new Step("Task_SignFor", HOUSING, Map.of("signResult", "sign")));
+    engine.complete(caseNumber, new Step("Task_AssistSignFor", MARKET, Map.of("assistSignNote", "食品安全部分由本局核查")));
+    engine.complete(caseNumber, new Step("Task_AssistSignFor", STREET, Map.of("assistSignNote", "")));
+    assertThat(engine.get(STREET, "/api/cases/" + caseNumber).path("caseNumber").asText())
+        .as("an assisting unit reads the case file").isEqualTo(caseNumber);
+    engine.complete(caseNumber, new Step("Task_AssistReply", MARKET, Map.of("assistReply", "已现场检查，责令整改")));
+    engine.complete(caseNumber, new Step("Task_FirstContact", HOUSING, Map.of("contactRecord", "已电话联系诉求人")));
+    JsonNode handle = engine.task(HOUSING, caseNumber, "Task_HandleAppeal");
+    String shown = engine.get(HOUSING, "/engine-rest/task/" + handle.path("id").asText() + "/variables/assistReplies")
+        .path("value").asText();
+    assertThat(shown).contains("**市场监管局**：已于 ", " 答复：已现场检查，责令整改")
+        .contains("**街道(示例)**：已签收，待答复（答复时限 ");
+    engine.complete(caseNumber, new Step("Task_HandleAppeal", HOUSING, Map.of("handlingAction", "reply",
+        "handlingResult", "resolved", "reply", "已维修电梯，食品问题由市场监管局处理")));
+
+    // then: the lead's reply waits for 街道
+    assertThat(engine.tasks(DISPATCHER, caseNumber).findValuesAsText("taskDefinitionKey"))
+        .doesNotContain("Task_ReviewReply");
+
+    // when: 街道's reply limit passes
+    Map<String, Object> street = jdbc.queryForMap("select reply_due_at from hotline_assist where case_number = ? "
+        + "and unit = 'unit-street-a'", caseNumber);
+    Date replyDue = date(street.get("reply_due_at"));
+    String streetPart = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+        .processDefinitionKey("hotlineAssist").variableValueEquals("assistingUnit", "unit-street-a").singleResult().getId();
+    Job overdue = managementService.createJobQuery().processInstanceId(streetPart).activityId("BoundaryEvent_AssistOverdue")
+        .singleResult();
+    assertThat(overdue.getDuedate()).isEqualTo(replyDue);
+    try {
+      ClockUtil.setCurrentTime(new Date(replyDue.getTime() + 60_000));
+      managementService.executeJob(overdue.getId());
+    } finally {
+      ClockUtil.reset();
+    }
+
+    // then: the reply is reviewed with both parts, the one that did not answer with its reason
+    JsonNode review = engine.task(DISPATCHER, caseNumber, "Task_ReviewReply");
+    String reviewed = engine.get(DISPATCHER, "/engine-rest/task/" + review.path("id").asText()
+        + "/variables/assistReplies").path("value").asText();
+    assertThat(reviewed).contains("**市场监管局**：已于 ").endsWith("**街道(示例)**：未答复（已签收，逾期未答复）");
+    List<Map<String, Object>> parts = jdbc.queryForList("select unit, signed_in_time, replied_in_time, timed_out, "
+        + "timeout_reason, reply from hotline_assist where case_number = ? order by id", caseNumber);
+    assertThat(parts).hasSize(2);
+    assertThat(parts.get(0)).containsEntry("unit", "unit-market").containsEntry("signed_in_time", true)
+        .containsEntry("replied_in_time", true).containsEntry("timed_out", false)
+        .containsEntry("reply", "已现场检查，责令整改");
+    assertThat(parts.get(1)).containsEntry("unit", "unit-street-a").containsEntry("signed_in_time", true)
+        .containsEntry("replied_in_time", false).containsEntry("timed_out", true)
+        .containsEntry("timeout_reason", "已签收，逾期未答复");
+
+    // and the timeline has each assisting step, by the assisting units' users
+    JsonNode timeline = engine.get(OPERATOR, "/api/cases/" + caseNumber + "/timeline");
+    List<String> actions = timeline.findValuesAsText("action");
+    assertThat(actions).containsSubsequence("协办签收", "协办签收", "协办答复", "协办超时", "汇总协办答复");
+    assertThat(timeline.findValuesAsText("actor")).contains(MARKET, STREET, HOUSING);
+
+    // and the lead unit was told of each part, the assisting units were asked, the supervisors told of the timeout
+    assertThat(templates(caseNumber, HOUSING)).contains("hotline.assistSigned", "hotline.assistReplied",
+        "hotline.assistTimedOut");
+    assertThat(templates(caseNumber, MARKET)).contains("hotline.assistRequested");
+    assertThat(templates(caseNumber, STREET)).contains("hotline.assistRequested");
+    assertThat(templates(caseNumber, "duban")).contains("hotline.assistTimedOut");
+
+    // and the month's assessment counts each part for its assisting unit
+    YearMonth month = YearMonth.now(ZONE);
+    AssistAssessment market = assessments.assists(month).stream().filter(a -> a.unit().equals("unit-market"))
+        .findFirst().orElseThrow();
+    assertThat(market.ended()).isGreaterThanOrEqualTo(1);
+    assertThat(market.timedOut()).isZero();
+    assertThat(market.replyRate()).isEqualTo(1.0);
+    AssistAssessment streetFigures = assessments.assists(month).stream()
+        .filter(a -> a.unit().equals("unit-street-a")).findFirst().orElseThrow();
+    assertThat(streetFigures.timedOut()).isGreaterThanOrEqualTo(1);
+    assertThat(streetFigures.replyRate()).isZero();
+  }
+
+  private List<String> templates(String caseNumber, String recipient) {
+    return jdbc.queryForList("select distinct template_key from notification where case_number = ? and recipient = ?",
+        String.class, caseNumber, recipient);
+  }
 
   private static JsonNode deadline(JsonNode caseFile, String kind) {
     for (JsonNode deadline : caseFile.path("deadlines")) {

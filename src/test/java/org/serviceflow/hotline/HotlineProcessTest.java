@@ -30,6 +30,10 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.serviceflow.support.EngineRest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -830,6 +834,116 @@ class HotlineProcessTest extends ProcessTestSupport {
         .containsEntry("categoryLabel", "住房").containsEntry("areaLabel", "示例区");
   }
 
+  // ------------------------------------------------------------------------------------------ co-handling (会办)
+
+  /**
+   * 会办 (D.13): 住建局 leads, 市场监管局 and 街道 assist. 市场监管局 signs in time, is warned before its reply limit and
+   * replies; 街道 never signs, is supervised at its sign-for limit and is ended at its reply limit with the reason. The
+   * lead's first reply waits for both parts, goes to review with their text; the reply after re-handling does not wait.
+   */
+  @Test
+  void shouldWaitForTheAssistingUnitsOrTheirReasonBeforeTheLeadsReplyIsReviewed() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    complete(appeal, "Task_TriageAppeal", Map.of("triageResult", "dispatch",
+        "assistingUnits", SpinValues.jsonValue("[\"unit-market\", \"unit-street-a\"]").create()));
+    assertThat(runtimeService.getVariable(appeal.getId(), "assistingUnits"))
+        .isEqualTo(List.of("unit-market", "unit-street-a"));
+    assertThat(assistParts(appeal)).as("assisting starts when the lead signs").isEmpty();
+
+    at(RECEIVED.plusHours(1));
+    sign(appeal);
+    ProcessInstance market = assistPart(appeal, "unit-market");
+    ProcessInstance street = assistPart(appeal, "unit-street-a");
+    assertThat(market.getBusinessKey()).isEqualTo(caseNumber);
+    Task marketSign = task(market, "Task_AssistSignFor");
+    assertThat(candidateGroups(marketSign)).containsExactly("unit-market");
+    assertThat(marketSign.getDueDate()).as("the lead's sign-for rule: 24 h").isEqualTo(date(RECEIVED.plusHours(25)));
+    assertThat(templatesSentTo(caseNumber, "shichang")).containsExactly("hotline.assistRequested");
+    assertThat(templatesSentTo(caseNumber, "jiedao")).containsExactly("hotline.assistRequested");
+    assertThat(bodyOf(caseNumber, "hotline.assistRequested", "shichang")).isEqualTo("投诉诉求 " + caseNumber
+        + "（一般）由住建局主办，请市场监管局协办：于 2026-11-03 10:00 前签收，2026-11-10 17:30 前向主办单位答复。");
+
+    at(RECEIVED.plusHours(6));
+    complete(market, "Task_AssistSignFor", Map.of("assistSignNote", "属本局食品安全部分"));
+    assertThat(templatesSentTo(caseNumber, "zhujian")).contains("hotline.assistSigned");
+    Task marketReply = task(market, "Task_AssistReply");
+    assertThat(marketReply.getDueDate()).as("the lead's warning instant").isEqualTo(date("2026-11-10T17:30:00+08:00"));
+    assertThat(marketReply.getFollowUpDate()).isEqualTo(date("2026-11-09T17:30:00+08:00"));
+
+    fireDeadline(street, "Task_AssistSignFor", "BoundaryEvent_AssistSignForOverdue", RECEIVED.plusHours(25),
+        "hotline.assistSignForOverdue", "duban");
+    assertThat(templatesSentTo(caseNumber, "jiedao")).contains("hotline.assistSignForOverdue");
+    assertThat(templatesSentTo(caseNumber, "zhujian")).contains("hotline.assistSignForOverdue");
+
+    complete(appeal, "Task_FirstContact", Map.of("contactRecord", "已电话联系"));
+    Task handle = task(appeal, "Task_HandleAppeal");
+    assertThat((String) taskService.getVariable(handle.getId(), "assistReplies"))
+        .isEqualTo("**市场监管局**：已签收，待答复（答复时限 2026-11-10 17:30）\n\n"
+            + "**街道(示例)**：待签收（签收时限 2026-11-03 10:00，答复时限 2026-11-10 17:30）");
+
+    fireDeadline(market, "Task_AssistReply", "BoundaryEvent_AssistReplyWarning",
+        OffsetDateTime.parse("2026-11-09T17:30:00+08:00"), "hotline.assistReplyWarning", "shichang");
+    at(OffsetDateTime.parse("2026-11-10T09:00:00+08:00"));
+    complete(market, "Task_AssistReply", Map.of("assistReply", "已查封过期食品，罚款 5000 元"));
+    assertThat(market).isEnded();
+    assertThat(templatesSentTo(caseNumber, "zhujian")).contains("hotline.assistReplied");
+
+    at(OffsetDateTime.parse("2026-11-10T10:00:00+08:00"));
+    reply(appeal);
+    assertThat(taskService.createTaskQuery().processInstanceId(appeal.getId()).taskDefinitionKey("Task_ReviewReply")
+        .count()).as("the lead's reply waits for 街道").isZero();
+    assertThat(appealRow(caseNumber)).containsEntry("REPLIED_ON_TIME", true);
+
+    fireTimer(street, "BoundaryEvent_AssistOverdue", OffsetDateTime.parse("2026-11-10T17:30:00+08:00"));
+    assertThat(street).isEnded();
+    assertThat(templatesSentTo(caseNumber, "zhujian")).contains("hotline.assistTimedOut");
+    assertThat(templatesSentTo(caseNumber, "duban")).contains("hotline.assistTimedOut");
+    assertThat(bodyOf(caseNumber, "hotline.assistTimedOut", "zhujian")).contains("街道(示例)", "逾期未签收，未答复");
+    Task review = task(appeal, "Task_ReviewReply");
+    assertThat((String) taskService.getVariable(review.getId(), "assistReplies"))
+        .isEqualTo("**市场监管局**：已于 2026-11-10 09:00 答复：已查封过期食品，罚款 5000 元\n\n"
+            + "**街道(示例)**：未答复（逾期未签收，未答复）");
+    assertThat(actions(caseNumber)).containsSubsequence("协办签收", "协办答复", "协办超时", "汇总协办答复");
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("协办超时");
+      assertThat(entry.outcome()).isEqualTo("街道(示例)：逾期未签收，未答复，主办单位不再等待");
+    });
+    assertThat(assistRows(caseNumber)).extracting(r -> r.get("UNIT"), r -> r.get("SIGNED_IN_TIME"),
+        r -> r.get("REPLIED_IN_TIME"), r -> r.get("TIMED_OUT"), r -> r.get("TIMEOUT_REASON"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("unit-market", true, true, false, null),
+            org.assertj.core.groups.Tuple.tuple("unit-street-a", false, false, true, "逾期未签收，未答复"));
+
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "fail", "reviewNote", "请补充整改措施"));
+    reply(appeal);
+    task(appeal, "Task_ReviewReply");
+    assertThat(passedTimes(appeal, "Task_CollectAssistReplies")).as("a re-handled reply does not wait again").isOne();
+    assertThat(passedTimes(appeal, "Gateway_AssistWaited")).isEqualTo(2);
+    complete(appeal, "Task_ReviewReply", Map.of("reviewResult", "pass"));
+    visit(appeal, "satisfied", true);
+    assertThat(appeal).isEnded();
+  }
+
+  @Test
+  void shouldRefuseTheLeadUnitAsAnAssistingUnitAndChangeNothing() throws Exception {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    Task triage = task(appeal, "Task_TriageAppeal");
+    ObjectNode body = new ObjectMapper().createObjectNode();
+    ObjectNode variables = body.putObject("variables");
+    variables.putObject("triageResult").put("type", "String").put("value", "dispatch");
+    variables.putObject("assistingUnits").put("type", "Json").put("value", "[\"unit-market\", \"unit-housing\"]");
+
+    ResponseEntity<String> answer = new EngineRest(rest).post("huawu", "/engine-rest/task/" + triage.getId()
+        + "/submit-form", body);
+
+    assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(new ObjectMapper().readTree(answer.getBody()).path("message").asText())
+        .endsWith("assistingUnits: 协办单位不能是主办单位（住建局）；主办单位由派单确定，请从协办单位中去掉它");
+    assertThat(task(appeal, "Task_TriageAppeal").getId()).isEqualTo(triage.getId());
+    assertThat(dispatchRows(appeal.getBusinessKey())).isEmpty();
+    assertThat(runtimeService.getVariable(appeal.getId(), "triageResult")).isNull();
+  }
+
   // ------------------------------------------------------------------------------------------ default deadlines
 
   /** The Wednesday before the National Day holidays (Oct 1–7; Saturday Oct 10 is a make-up workday): wd 1 is Oct 8. */
@@ -996,6 +1110,28 @@ class HotlineProcessTest extends ProcessTestSupport {
 
 
 
+
+  /** The assisting parts (hotlineAssist instances) a lead appeal called, running or ended. */
+  List<String> assistParts(ProcessInstance appeal) {
+    return historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(appeal.getId()).list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricProcessInstance::getId).toList();
+  }
+
+  ProcessInstance assistPart(ProcessInstance appeal, String unit) {
+    ProcessInstance part = runtimeService.createProcessInstanceQuery().superProcessInstanceId(appeal.getId())
+        .variableValueEquals("assistingUnit", unit).singleResult();
+    assertThat(part).as("assisting part of %s", unit).isNotNull();
+    return part;
+  }
+
+  List<Map<String, Object>> assistRows(String caseNumber) {
+    return jdbc.queryForList("select * from hotline_assist where case_number = ? order by id", caseNumber);
+  }
+
+  String bodyOf(String caseNumber, String template, String recipient) {
+    return jdbc.queryForList("select body from notification where case_number = ? and template_key = ? and recipient = ? "
+        + "and channel = 'INBOX'", String.class, caseNumber, template, recipient).get(0);
+  }
 
   String bodyOf(String caseNumber, String template) {
     return jdbc.queryForList("select body from notification where case_number = ? and template_key = ? and channel = 'SMS'",

@@ -56,6 +56,13 @@ class UnitAssessmentServiceTest {
     appeal("RXT-A-X2", "unit-test-a", at("2025-07-01T00:00:00+08:00"), false);
     appeal("RXT-A-X3", "unit-test-a", at("2025-05-31T23:59:00+08:00"), false);
     appeal("RXT-X-DIRECT", null, at("2025-06-10T10:00:00+08:00"), true);
+    // unit-test-c assists (协办) in four appeals started in June: in time; signed late; never signed (timed out); still
+    // open; and one started in July
+    assist("RXT-C-1", at("2025-06-03T10:00:00+08:00"), true, true, false);
+    assist("RXT-C-2", at("2025-06-04T10:00:00+08:00"), false, true, false);
+    assist("RXT-C-3", at("2025-06-05T10:00:00+08:00"), false, false, true);
+    assist("RXT-C-4", at("2025-06-30T23:00:00+08:00"), true, null, false);
+    assist("RXT-C-X", at("2025-07-01T00:00:00+08:00"), true, true, false);
     // unit-test-b: one dispatch signed in time, nothing closed
     appeal("RXT-B-D0", "unit-test-b", null, false);
     dispatch("RXT-B-D0", "unit-test-b", at("2025-06-30T23:59:00+08:00"), true, false);
@@ -109,6 +116,37 @@ class UnitAssessmentServiceTest {
   void shouldListNoUnitForAMonthWithoutAppeals() {
     assertThat(assessments.assess(YearMonth.of(2025, 8))).noneMatch(u -> u.unit().startsWith("unit-test-"));
     assertThat(assessments.assess(JUNE)).extracting(UnitAssessment::unit).containsSubsequence("unit-test-a", "unit-test-b");
+  }
+
+  @Test
+  void shouldCountEachAssistingPartForTheAssistingUnit() {
+    AssistAssessment c = assessments.assists(JUNE).stream().filter(a -> a.unit().equals("unit-test-c")).findFirst()
+        .orElseThrow();
+
+    assertThat(c.assists()).as("started in June").isEqualTo(4);
+    assertThat(c.ended()).as("replied or timed out").isEqualTo(3);
+    assertThat(c.signedInTime()).as("ended parts signed for in time").isOne();
+    assertThat(c.repliedInTime()).isEqualTo(2);
+    assertThat(c.timedOut()).isOne();
+    assertThat(c.signRate()).isCloseTo(1.0 / 3, within(1e-9));
+    assertThat(c.replyRate()).isCloseTo(2.0 / 3, within(1e-9));
+    assertThat(assessments.lateSteps(JUNE)).filteredOn(step -> step.unit().equals("unit-test-c"))
+        .extracting(UnitAssessmentService.LateStep::caseNumber, UnitAssessmentService.LateStep::what)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("RXT-C-2", "assist-sign-for"),
+            org.assertj.core.groups.Tuple.tuple("RXT-C-3", "assist-reply"),
+            org.assertj.core.groups.Tuple.tuple("RXT-C-3", "assist-sign-for"));
+  }
+
+  /** An assisting part as the hotlineAssist delegates leave it; a null reply is a part still open. */
+  private void assist(String caseNumber, OffsetDateTime startedAt, boolean signedInTime, Boolean repliedInTime,
+      boolean timedOut) {
+    jdbc.update("insert into hotline_assist (case_number, lead_unit, unit, unit_name, started_at, sign_due_at, "
+        + "reply_due_at, signed_at, signed_in_time, replied_at, replied_in_time, reply, timed_out, timeout_reason) "
+        + "values (?, 'unit-test-a', 'unit-test-c', '测试协办单位', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", caseNumber,
+        ts(startedAt), ts(startedAt.plusHours(24)), ts(startedAt.plusDays(5)), timedOut && !signedInTime ? null
+        : ts(startedAt.plusHours(signedInTime ? 1 : 30)), signedInTime, repliedInTime == null || timedOut ? null
+        : ts(startedAt.plusDays(repliedInTime ? 4 : 6)), timedOut ? Boolean.FALSE : repliedInTime,
+        repliedInTime == null || timedOut ? null : "协办答复", timedOut, timedOut ? "逾期未签收，未答复" : null);
   }
 
   private UnitAssessment unit(String unit) {
