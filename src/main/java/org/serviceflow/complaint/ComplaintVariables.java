@@ -149,6 +149,7 @@ public final class ComplaintVariables extends ProcessVariables {
   public String category() { return string(CATEGORY); }
   public String severity() { return string(SEVERITY); }
   public String handlingGroup() { return string(HANDLING_GROUP); }
+  public String approverGroup() { return string(APPROVER_GROUP); }
   public Date receivedAt() { return date(RECEIVED_AT); }
   public String plannedCompletionDate() { return string(PLANNED_COMPLETION_DATE); }
   public String reviewReason() { return string(REVIEW_REASON); }

@@ -24,6 +24,7 @@ class DemoUsers {
       new DemoUser("kefuzhuguan", "张", "伟", StaffGroup.CUSTOMER_SERVICE_LEAD),
       new DemoUser("zhiliang1", "刘", "洋", StaffGroup.QUALITY),
       new DemoUser("zhiliang2", "陈", "静", StaffGroup.QUALITY),
+      new DemoUser("zhiliangzhuguan", "郑", "华", StaffGroup.QUALITY_LEAD),
       new DemoUser("jishu", "杨", "磊", StaffGroup.TECHNICAL_SERVICE),
       new DemoUser("shouhou", "赵", "强", StaffGroup.AFTER_SALES_MANAGER),
       new DemoUser("kufang", "黄", "敏", StaffGroup.WAREHOUSE),

@@ -17,6 +17,7 @@ public enum StaffGroup {
   CUSTOMER_SERVICE("customer-service", "客服部", "complaint", "afterSalesService"),
   CUSTOMER_SERVICE_LEAD("customer-service-lead", "客服主管"),
   QUALITY("quality", "质量管理部"),
+  QUALITY_LEAD("quality-lead", "质量管理部负责人"),
   TECHNICAL_SERVICE("technical-service", "技术服务部"),
   AFTER_SALES_MANAGER("after-sales-manager", "售后服务经理"),
   WAREHOUSE("warehouse", "库房"),
@@ -76,13 +77,14 @@ public enum StaffGroup {
 
   /**
    * The groups whose tasks this group oversees as department lead or supervisor (本部门全部), itself included;
-   * empty for every other group. 客服主管 leads 客服部 (the {@code X-lead} convention of the collaboration
-   * rules); 12345 督办 oversees the 12345 centre (话务员, 派单审核). The handling units are outside the centre:
+   * empty for every other group. 客服主管 leads 客服部 and 质量管理部负责人 leads 质量管理部 (the {@code X-lead}
+   * convention of the collaboration rules); 12345 督办 oversees the 12345 centre (话务员, 派单审核). The handling units are outside the centre:
    * they are separate bodies, and their tasks stay theirs.
    */
   public List<String> department() {
     return switch (this) {
       case CUSTOMER_SERVICE_LEAD -> List.of(CUSTOMER_SERVICE.id, id);
+      case QUALITY_LEAD -> List.of(QUALITY.id, id);
       case HOTLINE_SUPERVISORS -> List.of(HOTLINE_OPERATORS.id, HOTLINE_DISPATCHERS.id, id);
       default -> List.of();
     };

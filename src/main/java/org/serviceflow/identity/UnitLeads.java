@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * The lead (负责人) of a 12345 handling unit, a role within the unit: the members of the group
- * {@code <unit>-lead} (for example {@code unit-housing-lead} 住建局负责人, the {@code X-lead} convention), created in
- * Admin or the directory like any group. A notice meant for "the unit's lead" goes to them, not to every member of
- * the unit (PROCESSES.md D.8). An empty answer means the unit has no lead.
+ * The lead (负责人) of a 12345 handling unit or of a department, a role within it: the members of the group
+ * {@code <group>-lead} (for example {@code unit-housing-lead} 住建局负责人 or {@code quality-lead} 质量管理部负责人,
+ * the {@code X-lead} convention), created in Admin, the directory or the {@link StaffGroup} catalogue like any
+ * group. A notice meant for "the unit's lead" goes to them, not to every member of the unit (PROCESSES.md D.8); a
+ * complaint solution of up to 1,000 yuan is approved by the handling department's lead (PROCESSES.md A.6). An empty
+ * answer means the unit or department has no lead.
  */
 @Component
 public class UnitLeads {

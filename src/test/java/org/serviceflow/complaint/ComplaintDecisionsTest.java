@@ -80,10 +80,10 @@ class ComplaintDecisionsTest {
         .getSingleEntry();
   }
 
-  @ParameterizedTest(name = "{0} yuan → handling department")
+  @ParameterizedTest(name = "{0} yuan → the handling department's lead group")
   @CsvSource({"0", "999.99", "1000"})
   void shouldLetTheDepartmentLeadApproveUpToOneThousand(double amount) {
-    assertThat(approver(amount)).isEqualTo("warehouse");
+    assertThat(approver(amount)).isEqualTo("warehouse-lead");
   }
 
   @ParameterizedTest(name = "{0} yuan → general-manager")
@@ -99,7 +99,7 @@ class ComplaintDecisionsTest {
 
   @Test
   void shouldTakeWholeNumbersFromFormsAsAmounts() {
-    assertThat(approver(Integer.valueOf(800))).isEqualTo("warehouse");
+    assertThat(approver(Integer.valueOf(800))).isEqualTo("warehouse-lead");
   }
 
   @Test

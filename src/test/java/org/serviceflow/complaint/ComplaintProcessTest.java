@@ -82,7 +82,6 @@ class ComplaintProcessTest extends ProcessTestSupport {
 
   // ------------------------------------------------------------------------------------------ first-ask owner
 
-  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
 
   /**
    * 首问负责人: a clerk who left customer-service after taking the complaint is passed over — the result notification
@@ -226,7 +225,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
   }
 
   @ParameterizedTest(name = "{0} yuan approved by {1}")
-  @CsvSource({"800, quality", "5000, general-manager", "20000, general-manager"})
+  @CsvSource({"800, quality-lead", "1000, quality-lead", "5000, general-manager", "20000, general-manager"})
   void shouldHaveACompensationApprovedByAuthority(int amount, String approverGroup) {
     ProcessInstance complaint = receive(intake());
     respondAndVerify(complaint);
@@ -239,41 +238,129 @@ class ComplaintProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void shouldKeepTheProposerOffTheApprovalOfTheirOwnSolution() {
-    // given a quality clerk who proposes an 800-yuan compensation, which their own department approves
+  void shouldOfferASmallCompensationToTheDepartmentLeadNotToTheWholeDepartment() {
+    // given a quality clerk's 800-yuan compensation (≤ 1,000 yuan: the department lead, PROCESSES.md A.6)
     ProcessInstance complaint = receive(intake());
+    String caseNumber = complaint.getBusinessKey();
     respondAndVerify(complaint);
-    identityService.setAuthentication("zhiliang1", List.of("quality"));
-    String proposal = task(complaint, "Task_ProposeSolution").getId();
-    taskService.claim(proposal, "zhiliang1");
-    taskService.complete(proposal, solution(true, 800, "immediate"));
-    identityService.clearAuthentication();
+    completeAs(complaint, "Task_ProposeSolution", "zhiliang1", List.of("quality"), solution(true, 800, "immediate"));
+
+    // then 质量管理部负责人 sees it, the quality clerks do not, and the timeline has no fallback entry
     Task approval = task(complaint, "Task_ApproveSolution");
-    assertThat(candidateGroups(approval)).containsExactly("quality");
-    assertThat(runtimeService.getVariable(complaint.getId(), ComplaintVariables.SOLUTION_PROPOSER)).isEqualTo("zhiliang1");
-
-    // then the proposer neither sees, claims nor completes it (职责分离), and nobody can hand it to them
-    identityService.setAuthentication("zhiliang1", List.of("quality"));
-    assertThat(taskService.createTaskQuery().processInstanceId(complaint.getId()).list()).isEmpty();
-    assertThat(filterTasks(complaint, "我组待办")).isEmpty();
-    assertThatThrownBy(() -> taskService.claim(approval.getId(), "zhiliang1")).isInstanceOf(AuthorizationException.class);
-    assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("approvalDecision", "approved")))
-        .isInstanceOf(AuthorizationException.class);
-    identityService.clearAuthentication();
-    assertThatThrownBy(() -> taskService.setAssignee(approval.getId(), "zhiliang1"))
-        .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(DutySegregationException.class)
-        .hasMessageContaining("职责分离：zhiliang1 是本事项的提出人，不能查看、认领、接办或完成对自己所提事项的“审批解决方案”");
-    assertThat(task(complaint, "Task_ApproveSolution").getAssignee()).isNull();
-
-    // while the other quality clerk sees, claims and approves it
+    assertThat(candidateGroups(approval)).containsExactly("quality-lead");
+    assertThat(runtimeService.getVariable(complaint.getId(), ComplaintVariables.APPROVER_GROUP)).isEqualTo("quality-lead");
     identityService.setAuthentication("zhiliang2", List.of("quality"));
+    assertThat(filterTasks(complaint, "我组待办")).isEmpty();
+    identityService.setAuthentication("zhiliangzhuguan", List.of("quality-lead"));
     assertThat(filterTasks(complaint, "我组待办")).containsExactly(approval.getId());
-    taskService.claim(approval.getId(), "zhiliang2");
+    taskService.claim(approval.getId(), "zhiliangzhuguan");
     taskService.complete(approval.getId(), Map.of("approvalDecision", "approved", "approvalNote", "同意"));
     identityService.clearAuthentication();
     assertThat(complaint).isWaitingAt("Task_ImplementSolution");
-    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(approval.getId()).count())
-        .as("the task's authorizations, the proposer's REVOKE included, end with the task").isZero();
+    assertThat(timeline(caseNumber)).filteredOn(entry -> "Task_DetermineApprover".equals(entry.activityId())).isEmpty();
+    assertThat(timeline(caseNumber)).filteredOn(entry -> "Task_ApproveSolution".equals(entry.activityId()))
+        .singleElement().satisfies(entry -> assertThat(entry.actor()).isEqualTo("zhiliangzhuguan"));
+  }
+
+  @Test
+  void shouldLetTheHandlingGroupApproveWhenItHasNoLeadAndSaySoOnTheTimeline() {
+    // given a staff complaint, handled by 客服主管 (customer-service-lead), which has no lead group of its own
+    Map<String, Object> intake = intake();
+    intake.put("category", "staff-attitude");
+    ProcessInstance complaint = receive(intake);
+    String caseNumber = complaint.getBusinessKey();
+    respondAndVerify(complaint);
+    assertThat(identityService.createGroupQuery().groupId("customer-service-lead-lead").count()).isZero();
+
+    // when a 600-yuan compensation is proposed
+    propose(complaint, true, 600, "immediate");
+
+    // then the handling group itself approves it, and the timeline says why
+    assertThat(candidateGroups(task(complaint, "Task_ApproveSolution"))).containsExactly("customer-service-lead");
+    assertThat(timeline(caseNumber)).filteredOn(entry -> "Task_DetermineApprover".equals(entry.activityId()))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.action()).isEqualTo("确定审批权限");
+          assertThat(entry.actor()).isEqualTo("系统");
+          assertThat(entry.outcome()).isEqualTo("客服主管（customer-service-lead）未设负责人"
+              + "（组 customer-service-lead-lead 无成员），“审批解决方案”改由处理部门 customer-service-lead 审批");
+        });
+    complete(complaint, "Task_ApproveSolution", Map.of("approvalDecision", "approved"));
+    assertThat(complaint).isWaitingAt("Task_ImplementSolution");
+  }
+
+  @Test
+  void shouldLetTheDepartmentApproveWhileItsLeadGroupHasNoMember() {
+    // given 质量管理部负责人 without members (the lead left, nobody appointed yet)
+    identityService.deleteMembership("zhiliangzhuguan", "quality-lead");
+    try {
+      ProcessInstance complaint = receive(intake());
+      respondAndVerify(complaint);
+
+      propose(complaint, true, 800, "immediate");
+
+      assertThat(candidateGroups(task(complaint, "Task_ApproveSolution"))).containsExactly("quality");
+      assertThat(timeline(complaint.getBusinessKey())).filteredOn(e -> "Task_DetermineApprover".equals(e.activityId()))
+          .extracting(TimelineEntryView::outcome).containsExactly(
+              "质量管理部（quality）未设负责人（组 quality-lead 无成员），“审批解决方案”改由处理部门 quality 审批");
+    } finally {
+      identityService.createMembership("zhiliangzhuguan", "quality-lead");
+    }
+  }
+
+  @Test
+  void shouldKeepTheProposerOffTheApprovalOfTheirOwnSolution() {
+    // given zhiliang1, a quality clerk who is also a lead of 质量管理部, proposes an 800-yuan compensation, which
+    // the department's leads approve
+    identityService.createMembership("zhiliang1", "quality-lead");
+    try {
+      ProcessInstance complaint = receive(intake());
+      respondAndVerify(complaint);
+      List<String> proposerGroups = List.of("quality", "quality-lead");
+      completeAs(complaint, "Task_ProposeSolution", "zhiliang1", proposerGroups, solution(true, 800, "immediate"));
+      Task approval = task(complaint, "Task_ApproveSolution");
+      assertThat(candidateGroups(approval)).containsExactly("quality-lead");
+      assertThat(runtimeService.getVariable(complaint.getId(), ComplaintVariables.SOLUTION_PROPOSER))
+          .isEqualTo("zhiliang1");
+
+      // then the proposer neither sees, claims nor completes it (职责分离), and nobody can hand it to them
+      identityService.setAuthentication("zhiliang1", proposerGroups);
+      assertThat(taskService.createTaskQuery().processInstanceId(complaint.getId()).list()).isEmpty();
+      assertThat(filterTasks(complaint, "我组待办")).isEmpty();
+      assertThatThrownBy(() -> taskService.claim(approval.getId(), "zhiliang1"))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("approvalDecision", "approved")))
+          .isInstanceOf(AuthorizationException.class);
+      identityService.clearAuthentication();
+      assertThatThrownBy(() -> taskService.setAssignee(approval.getId(), "zhiliang1"))
+          .isInstanceOf(ProcessEngineException.class).hasRootCauseInstanceOf(DutySegregationException.class)
+          .hasMessageContaining("职责分离：zhiliang1 是本事项的提出人，不能查看、认领、接办或完成对自己所提事项的“审批解决方案”");
+      assertThat(task(complaint, "Task_ApproveSolution").getAssignee()).isNull();
+
+      // while the other lead sees, claims and approves it
+      identityService.setAuthentication("zhiliangzhuguan", List.of("quality-lead"));
+      assertThat(filterTasks(complaint, "我组待办")).containsExactly(approval.getId());
+      taskService.claim(approval.getId(), "zhiliangzhuguan");
+      taskService.complete(approval.getId(), Map.of("approvalDecision", "approved", "approvalNote", "同意"));
+      identityService.clearAuthentication();
+      assertThat(complaint).isWaitingAt("Task_ImplementSolution");
+      assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(approval.getId()).count())
+          .as("the task's authorizations, the proposer's REVOKE included, end with the task").isZero();
+    } finally {
+      identityService.deleteMembership("zhiliang1", "quality-lead");
+    }
+  }
+
+  /** Claims and completes the task as the given user, signed in with the given groups. */
+  private void completeAs(ProcessInstance instance, String activityId, String user, List<String> groups,
+      Map<String, Object> variables) {
+    identityService.setAuthentication(user, groups);
+    try {
+      String taskId = task(instance, activityId).getId();
+      taskService.claim(taskId, user);
+      taskService.complete(taskId, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /** The filter's tasks of this case, as the signed-in user. */
@@ -295,7 +382,7 @@ class ComplaintProcessTest extends ProcessTestSupport {
     Map<String, Object> scheduled = new HashMap<>(solution(true, 900, "scheduled"));
     scheduled.put("plannedCompletionDate", "2026-11-20");
     complete(complaint, "Task_ProposeSolution", scheduled);
-    assertThat(candidateGroups(task(complaint, "Task_ApproveSolution"))).containsExactly("quality");
+    assertThat(candidateGroups(task(complaint, "Task_ApproveSolution"))).containsExactly("quality-lead");
     complete(complaint, "Task_ApproveSolution", Map.of("approvalDecision", "approved"));
 
     assertThat(complaint).isWaitingAt("Task_ImplementSolution").hasPassed("Task_SendTimetable");
