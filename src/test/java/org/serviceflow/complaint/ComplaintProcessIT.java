@@ -5,6 +5,7 @@ import org.serviceflow.support.EngineRest.Step;
 import org.serviceflow.support.Mails;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.camunda.bpm.engine.IdentityService;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,8 +49,8 @@ class ComplaintProcessIT {
   /** Demo users: a customer-service clerk, a quality department member, and the administrator. */
   static final String CLERK = "kefu1";
   static final String QUALITY = "zhiliang1";
-  /** The other member of 质量管理部. */
-  static final String COLLEAGUE = "zhiliang2";
+  /** 质量管理部负责人 (quality-lead), who approves a solution of up to 1,000 yuan. */
+  static final String LEAD = "zhiliangzhuguan";
   static final String ADMIN = "admin";
 
   /** A free loopback port, chosen up front: the Spring context may be built before GreenMail starts. */
@@ -77,6 +78,9 @@ class ComplaintProcessIT {
 
   @Autowired
   private JdbcTemplate jdbc;
+
+  @Autowired
+  private IdentityService identityService;
 
   @Autowired
   private NotificationDispatcher dispatcher;
@@ -257,60 +261,66 @@ class ComplaintProcessIT {
 
 
   @Test
-  void shouldRefuseTheProposerTheApprovalOfTheirOwnSolutionOverHttpWhileAColleagueApprovesIt() throws Exception {
-    // given: zhiliang1 proposes an 800-yuan compensation, which 质量管理部 (their own group) approves
-    String caseNumber = JSON.readTree(postComplaint(CLERK, complaint("赵敏", "zhao.min@example.com")).getBody())
-        .path("caseNumber").asText();
-    engine.complete(caseNumber, new Step("Task_FirstResponse", QUALITY, Map.of("firstResponseChannel", "phone")));
-    engine.complete(caseNumber, new Step("Task_VerifyComplaint", QUALITY, Map.of("verificationResult", "valid")));
-    assertThat(engine.complete(caseNumber, new Step("Task_ProposeSolution", QUALITY, Map.of("cause", "密封圈老化",
-        "responsiblePerson", "王五", "solution", "更换新品并赔偿", "compensationInvolved", true,
-        "compensationAmount", 800, "resolutionMode", "immediate")))).isEqualTo(QUALITY);
-    String approval = engine.task(COLLEAGUE, caseNumber, "Task_ApproveSolution").path("id").asText();
+  void shouldRefuseTheProposerTheApprovalOfTheirOwnSolutionOverHttpWhileAnotherLeadApprovesIt() throws Exception {
+    identityService.createMembership(QUALITY, "quality-lead");
+    try {
+      // given: zhiliang1, a quality member who is also one of the department's leads, proposes an 800-yuan
+      // compensation, which the leads of 质量管理部 (quality-lead, their own group) approve
+      String caseNumber = JSON.readTree(postComplaint(CLERK, complaint("赵敏", "zhao.min@example.com")).getBody())
+          .path("caseNumber").asText();
+      engine.complete(caseNumber, new Step("Task_FirstResponse", QUALITY, Map.of("firstResponseChannel", "phone")));
+      engine.complete(caseNumber, new Step("Task_VerifyComplaint", QUALITY, Map.of("verificationResult", "valid")));
+      assertThat(engine.complete(caseNumber, new Step("Task_ProposeSolution", QUALITY, Map.of("cause", "密封圈老化",
+          "responsiblePerson", "王五", "solution", "更换新品并赔偿", "compensationInvolved", true,
+          "compensationAmount", 800, "resolutionMode", "immediate")))).isEqualTo(QUALITY);
+      String approval = engine.task(LEAD, caseNumber, "Task_ApproveSolution").path("id").asText();
 
-    // then: the proposer does not see it, neither in the task list nor in the filter 我组待办
-    assertThat(engine.tasks(QUALITY, caseNumber).findValuesAsText("taskDefinitionKey"))
-        .doesNotContain("Task_ApproveSolution");
-    assertThat(filterList(QUALITY, "我组待办", caseNumber)).doesNotContain(approval);
-    assertThat(filterList(COLLEAGUE, "我组待办", caseNumber)).contains(approval);
+      // then: the proposer does not see it, neither in the task list nor in the filter 我组待办
+      assertThat(engine.tasks(QUALITY, caseNumber).findValuesAsText("taskDefinitionKey"))
+          .doesNotContain("Task_ApproveSolution");
+      assertThat(filterList(QUALITY, "我组待办", caseNumber)).doesNotContain(approval);
+      assertThat(filterList(LEAD, "我组待办", caseNumber)).contains(approval);
 
-    // and claim, complete, submit-form and a transfer to oneself are refused with 403 problem details
-    ObjectNode decision = JSON.createObjectNode();
-    decision.putObject("variables").putObject("approvalDecision").put("value", "approved");
-    for (String action : List.of("claim", "complete", "submit-form")) {
-      JsonNode body = action.equals("claim") ? JSON.createObjectNode().put("userId", QUALITY) : decision;
-      ResponseEntity<String> refused = engine.post(QUALITY, "/engine-rest/task/" + approval + "/" + action, body);
-      assertThat(refused.getStatusCode()).as(action + ": " + refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-          .as(action + " answers problem details").isTrue();
-      assertThat(JSON.readTree(refused.getBody()).path("detail").asText()).isEqualTo(
-          "职责分离：zhiliang1 是本事项的提出人，不能查看、认领、接办或完成对自己所提事项的“审批解决方案”");
+      // and claim, complete, submit-form and a transfer to oneself are refused with 403 problem details
+      ObjectNode decision = JSON.createObjectNode();
+      decision.putObject("variables").putObject("approvalDecision").put("value", "approved");
+      for (String action : List.of("claim", "complete", "submit-form")) {
+        JsonNode body = action.equals("claim") ? JSON.createObjectNode().put("userId", QUALITY) : decision;
+        ResponseEntity<String> refused = engine.post(QUALITY, "/engine-rest/task/" + approval + "/" + action, body);
+        assertThat(refused.getStatusCode()).as(action + ": " + refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .as(action + " answers problem details").isTrue();
+        assertThat(JSON.readTree(refused.getBody()).path("detail").asText()).isEqualTo(
+            "职责分离：zhiliang1 是本事项的提出人，不能查看、认领、接办或完成对自己所提事项的“审批解决方案”");
+      }
+      // nor may the other lead give it to the proposer, through the engine or through our collaboration API
+      ResponseEntity<String> assigned = engine.post(LEAD, "/engine-rest/task/" + approval + "/assignee",
+          JSON.createObjectNode().put("userId", QUALITY));
+      assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+      assertThat(JSON.readTree(assigned.getBody()).path("title").asText()).isEqualTo("职责分离");
+      ObjectNode toProposer = JSON.createObjectNode().put("to", QUALITY).put("reason", "请本人审批");
+      for (String actor : List.of(QUALITY, LEAD)) {
+        ResponseEntity<String> transfer = engine.post(actor, "/api/tasks/" + approval + "/transfer", toProposer);
+        assertThat(transfer.getStatusCode()).as(actor + " transfers: " + transfer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(JSON.readTree(transfer.getBody()).path("detail").asText()).startsWith("职责分离：zhiliang1 是本事项的提出人");
+      }
+      JsonNode untouched = engine.get(ADMIN, "/engine-rest/task/" + approval);
+      assertThat(untouched.path("assignee").isNull()).as("nobody claimed it").isTrue();
+
+      // when: the other lead claims and approves it through the form
+      assertThat(engine.post(LEAD, "/engine-rest/task/" + approval + "/claim",
+          JSON.createObjectNode().put("userId", LEAD)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+      ResponseEntity<String> approved = engine.post(LEAD, "/engine-rest/task/" + approval + "/submit-form", decision);
+      assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+
+      // then: the case goes on to the implementation, and the timeline names the other lead as approver
+      assertThat(engine.tasks(ADMIN, caseNumber).findValuesAsText("taskDefinitionKey")).containsExactly("Task_ImplementSolution");
+      JsonNode timeline = engine.get(CLERK, "/api/cases/" + caseNumber + "/timeline");
+      assertThat(timeline).filteredOn(entry -> "Task_ApproveSolution".equals(entry.path("activityId").asText()))
+          .singleElement().satisfies(entry -> assertThat(entry.path("actor").asText()).isEqualTo(LEAD));
+    } finally {
+      identityService.deleteMembership(QUALITY, "quality-lead");
     }
-    // nor may a colleague give it to the proposer, through the engine or through our collaboration API
-    ResponseEntity<String> assigned = engine.post(COLLEAGUE, "/engine-rest/task/" + approval + "/assignee",
-        JSON.createObjectNode().put("userId", QUALITY));
-    assertThat(assigned.getStatusCode()).as(assigned.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat(JSON.readTree(assigned.getBody()).path("title").asText()).isEqualTo("职责分离");
-    ObjectNode toProposer = JSON.createObjectNode().put("to", QUALITY).put("reason", "请本人审批");
-    for (String actor : List.of(QUALITY, COLLEAGUE)) {
-      ResponseEntity<String> transfer = engine.post(actor, "/api/tasks/" + approval + "/transfer", toProposer);
-      assertThat(transfer.getStatusCode()).as(actor + " transfers: " + transfer.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
-      assertThat(JSON.readTree(transfer.getBody()).path("detail").asText()).startsWith("职责分离：zhiliang1 是本事项的提出人");
-    }
-    JsonNode untouched = engine.get(ADMIN, "/engine-rest/task/" + approval);
-    assertThat(untouched.path("assignee").isNull()).as("nobody claimed it").isTrue();
-
-    // when: the colleague claims and approves it through the form
-    assertThat(engine.post(COLLEAGUE, "/engine-rest/task/" + approval + "/claim",
-        JSON.createObjectNode().put("userId", COLLEAGUE)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-    ResponseEntity<String> approved = engine.post(COLLEAGUE, "/engine-rest/task/" + approval + "/submit-form", decision);
-    assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-
-    // then: the case goes on to the implementation, and the timeline names the colleague as approver
-    assertThat(engine.tasks(ADMIN, caseNumber).findValuesAsText("taskDefinitionKey")).containsExactly("Task_ImplementSolution");
-    JsonNode timeline = engine.get(CLERK, "/api/cases/" + caseNumber + "/timeline");
-    assertThat(timeline).filteredOn(entry -> "Task_ApproveSolution".equals(entry.path("activityId").asText()))
-        .singleElement().satisfies(entry -> assertThat(entry.path("actor").asText()).isEqualTo(COLLEAGUE));
   }
 
   /** The tasks of a case that a filter lists for this user (POST /engine-rest/filter/{id}/list, extended by the case). */

@@ -117,7 +117,8 @@ class RecallIT extends ProcessTestSupport {
 
   @Test
   void shouldRecallAComplaintSolutionBeforeApprovalButNotOnceTheResultWasToldToTheCustomer() {
-    // given a complaint whose solution (800 yuan compensation) zhiliang1 proposed, waiting for quality's approval
+    // given a complaint whose solution (800 yuan compensation) zhiliang1 proposed, waiting for the approval of
+    // 质量管理部负责人 (quality-lead)
     clockAt("2026-11-02T09:00:00+08:00");
     ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
     String caseNumber = complaint.getBusinessKey();
@@ -146,11 +147,11 @@ class RecallIT extends ProcessTestSupport {
     assertThat(last(caseNumber).actor()).isEqualTo("zhiliang1");
     assertThat(last(caseNumber).outcome())
         .isEqualTo("撤回“分析原因并提出解决方案”，“审批解决方案”已取消；原因：赔偿金额写错");
-    assertThat(templatesSentTo(caseNumber, "zhiliang2")).contains("recall.recalled");
+    assertThat(templatesSentTo(caseNumber, "zhiliangzhuguan")).contains("recall.recalled");
 
     // when it is proposed again and approved, the case has moved on: no recall
     completeAs(complaint, "Task_ProposeSolution", "zhiliang1", solution(600));
-    completeAs(complaint, "Task_ApproveSolution", "zhiliang2", Map.of("approvalDecision", "approved"));
+    completeAs(complaint, "Task_ApproveSolution", "zhiliangzhuguan", Map.of("approvalDecision", "approved"));
     assertThat(openTasks(complaint)).containsExactly("Task_ImplementSolution");
     State approved = state(complaint);
     assertProblem(recall("zhiliang1", caseNumber, Map.of("taskDefinitionKey", "Task_ProposeSolution",
