@@ -217,8 +217,6 @@ final class FormSubmissionCheck {
     String text = value.asText();
     if (text.indexOf('\u0000') >= 0) {
       problems.add(new FieldProblem(key, field.shownName() + "：不能包含空字符 (NUL)"));
-    } else if (text.length() > field.textLimit()) {
-      problems.add(new FieldProblem(key, field.shownName() + "：最多 " + field.textLimit() + " 个字符"));
     } else if (field.minLength() != null && text.length() < field.minLength()) {
       problems.add(new FieldProblem(key, field.shownName() + "：至少 " + field.minLength() + " 个字符"));
     } else if (field.options() != null && !field.options().contains(text)) {
