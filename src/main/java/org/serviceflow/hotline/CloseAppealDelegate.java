@@ -5,22 +5,26 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.knowledge.KnowledgeBase;
 import org.springframework.stereotype.Component;
 
 /**
  * 办结 (Task_CloseAppeal, PROCESSES.md D.3, D.11): closes the case file with its outcome and records the closing
  * facts of the assessment: the citizen's evaluation (unreachable citizens are not counted in satisfaction) and
- * whether the problem was resolved (the citizen's answer; for an unreachable citizen, the unit's reply).
+ * whether the problem was resolved (the citizen's answer; for an unreachable citizen, the unit's reply). A direct
+ * answer that used a knowledge entry counts the use and names the entry on the timeline (docs/knowledge-base.md).
  */
 @Component
 class CloseAppealDelegate implements JavaDelegate {
 
   private final CaseFileService caseFiles;
   private final AppealRecords records;
+  private final KnowledgeBase knowledge;
 
-  CloseAppealDelegate(CaseFileService caseFiles, AppealRecords records) {
+  CloseAppealDelegate(CaseFileService caseFiles, AppealRecords records, KnowledgeBase knowledge) {
     this.caseFiles = caseFiles;
     this.records = records;
+    this.knowledge = knowledge;
   }
 
   @Override
@@ -31,6 +35,7 @@ class CloseAppealDelegate implements JavaDelegate {
     if (appeal.answeredDirectly()) {
       records.answeredDirectly(appeal.caseNumber());
       records.closed(appeal.caseNumber(), now, null, true);
+      appeal.knowledgeEntryId().ifPresent(entry -> knowledge.recordUse(appeal.caseNumber(), entry));
     } else {
       boolean resolved = HotlineVariables.UNREACHABLE.equals(visit)
           ? HotlineVariables.RESOLVED.equals(appeal.handlingResult()) : appeal.problemResolved();

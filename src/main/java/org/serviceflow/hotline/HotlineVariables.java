@@ -70,6 +70,8 @@ public final class HotlineVariables extends ProcessVariables {
   public static final String TRIAGE_RESULT = "triageResult";
   public static final String ANSWERED = "answered";
   public static final String DIRECT_ANSWER = "directAnswer";
+  /** String (a select of the form): the number of the knowledge entry the direct answer used, if any. */
+  public static final String KNOWLEDGE_ENTRY_ID = "knowledgeEntryId";
 
   // dispatch (派单) — decision hotlineDispatch, DispatchAppealDelegate; the return review may name another unit
   /** String: candidate group of the handling unit (unit-*). */
@@ -236,6 +238,13 @@ public final class HotlineVariables extends ProcessVariables {
   public boolean returned() { return RETURN.equals(string(SIGN_RESULT)); }
   public boolean returnAccepted() { return ACCEPT.equals(string(RETURN_DECISION)); }
   public boolean answeredDirectly() { return ANSWERED.equals(string(TRIAGE_RESULT)); }
+
+  /** The knowledge entry a direct answer used: empty when none was picked (or the value is no entry number). */
+  public java.util.OptionalLong knowledgeEntryId() {
+    String id = string(KNOWLEDGE_ENTRY_ID);
+    return id != null && id.strip().matches("[0-9]{1,18}") ? java.util.OptionalLong.of(Long.parseLong(id.strip()))
+        : java.util.OptionalLong.empty();
+  }
 
 
   /** The time limit as told to the citizen and the unit, e.g. "7 个工作日" or "24 小时". */

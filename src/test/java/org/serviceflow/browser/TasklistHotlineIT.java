@@ -283,6 +283,48 @@ class TasklistHotlineIT {
     }
   }
 
+  @Test
+  void shouldShowKnowledgeSuggestionsAtTriageAndRecordTheEntryTheDirectAnswerUsed() throws Exception {
+    // given: a consultation about a lost social-security card, taken in by the operator
+    ObjectNode body = JSON.createObjectNode().put("citizenName", "咨询市民").put("citizenPhone", "13900004444")
+        .put("appealType", "consultation").put("urgency", "normal").put("area", "district-a").put("category", "other")
+        .put("content", "我的社保卡丢了，请问怎么补办？");
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> created = rest.withBasicAuth(OPERATOR, PASSWORD)
+        .postForEntity("/api/hotline/appeals", new HttpEntity<>(body.toString(), headers), String.class);
+    assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(HttpStatus.CREATED);
+    String caseNumber = JSON.readTree(created.getBody()).path("caseNumber").asText();
+    JsonNode entry = JSON.readTree(rest.withBasicAuth(OPERATOR, PASSWORD)
+        .getForEntity("/api/knowledge?q=社保卡丢失补办", String.class).getBody()).get(0);
+    String option = "#" + entry.path("id").asText() + " " + entry.path("title").asText();
+    assertThat(option).endsWith(" 社保卡丢失补办");
+    Task triage = taskOf(caseNumber, "Task_TriageAppeal");
+
+    try (TasklistBrowser browser = new TasklistBrowser("http://localhost:" + port, SCREENSHOTS)) {
+      // when: the operator opens 即时办结或派单, reads the suggestion, answers directly and names the entry used
+      browser.login(OPERATOR, PASSWORD);
+      browser.openTaskFromList("我的待办", triage.getName(), triage.getId());
+      browser.claimIfNeeded();
+      assertVisible(browser, "知识库建议", option, "12333");
+      browser.radio("Field_TriageResult", 0);
+      browser.type("Field_DirectAnswer", "请先拨打 12333 挂失，再带身份证到社保卡服务网点补办。");
+      browser.selectOption("Field_KnowledgeEntryId", option); // the Tab out of 答复内容 may have opened its list
+      assertThat(browser.selectedLabel("Field_KnowledgeEntryId")).isEqualTo(option);
+      browser.screenshot("hotline-knowledge-triage");
+      browser.completeTask();
+    }
+
+    // then: the appeal is closed by direct answer, the entry's use counted and named on the timeline
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(triage.getProcessInstanceId())
+        .variableName("knowledgeEntryId").singleResult().getValue()).isEqualTo(entry.path("id").asText());
+    assertThat(caseFiles.get(caseNumber).status()).isEqualTo(CaseFileService.STATUS_CLOSED);
+    assertThat(caseFiles.timeline(caseNumber)).anySatisfy(line -> {
+      assertThat(line.action()).isEqualTo("引用知识库");
+      assertThat(line.outcome()).isEqualTo("知识条目 " + option);
+    });
+  }
+
   /** The clicks measured on the main path, as docs/processes/hotline-12345.md lists them. */
   static final Map<String, Integer> EXPECTED_CLICKS = expectedClicks();
 

@@ -112,6 +112,45 @@ class HotlineProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldSuggestKnowledgeEntriesAtTriageAndRecordTheEntryTheDirectAnswerUsed() {
+    Map<String, Object> consultation = new HashMap<>(intake("consultation", "normal", "other", "district-a"));
+    consultation.put("content", "想咨询一下住房公积金怎么提取，租房可以取吗");
+    ProcessInstance appeal = receive(consultation);
+    String caseNumber = appeal.getBusinessKey();
+    long entry = jdbc.queryForObject("select id from knowledge_entry where title = '住房公积金提取'", Long.class);
+    int usesBefore = jdbc.queryForObject("select usage_count from knowledge_entry where id = ?", Integer.class, entry);
+
+    Task triage = task(appeal, "Task_TriageAppeal");
+    assertThat(taskService.getVariableLocal(triage.getId(), "knowledgeSuggestion").toString())
+        .startsWith("**#" + entry + " 住房公积金提取**").contains("租房提取每年可办理一次");
+    assertThat(taskService.getVariableLocal(triage.getId(), "knowledgeOptions").toString())
+        .startsWith("[{\"label\":\"#" + entry + " 住房公积金提取\",\"value\":\"" + entry + "\"}");
+
+    complete(appeal, "Task_TriageAppeal", Map.of("triageResult", "answered",
+        "directAnswer", "租房提取每年一次，带身份证和租房合同到公积金中心办理", HotlineVariables.KNOWLEDGE_ENTRY_ID,
+        String.valueOf(entry)));
+
+    assertThat(appeal).isEnded();
+    assertThat(jdbc.queryForObject("select usage_count from knowledge_entry where id = ?", Integer.class, entry))
+        .isEqualTo(usesBefore + 1);
+    assertThat(timeline(caseNumber)).anySatisfy(line -> {
+      assertThat(line.action()).isEqualTo("引用知识库");
+      assertThat(line.outcome()).isEqualTo("知识条目 #" + entry + " 住房公积金提取");
+    });
+  }
+
+  @Test
+  void shouldSuggestNothingWhenNoEntryIsNearTheAppeal() {
+    ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
+    Task triage = task(appeal, "Task_TriageAppeal");
+
+    assertThat(taskService.getVariableLocal(triage.getId(), "knowledgeSuggestion")).isEqualTo("知识库中没有与诉求内容相近的条目。");
+    assertThat(taskService.getVariableLocal(triage.getId(), "knowledgeOptions").toString()).isEqualTo("[]");
+    dispatch(appeal);
+    assertThat(actions(appeal.getBusinessKey())).doesNotContain("引用知识库");
+  }
+
+  @Test
   void shouldDispatchSignAnswerAndCloseASatisfiedAppeal() {
     ProcessInstance appeal = receive(intake("complaint", "normal", "housing", "district-a"));
     String caseNumber = appeal.getBusinessKey();

@@ -413,6 +413,31 @@ class AuthorizationMatrixIT {
         .changes(c -> openTaskKeys(c.report.processInstanceId()),
             (c, before, after, r) -> assertThat(after).isEqualTo(List.of("Task_TriageAppeal"))));
 
+    // our API: the knowledge base
+    columns.add(get("GET knowledge search", "/api/knowledge?q=社保卡丢了怎么补办")
+        .shows((answer, c) -> answer.findValuesAsText("title").contains("社保卡丢失补办")));
+    columns.add(get("GET knowledge entry", "/api/knowledge/{ke}")
+        .prepare(c -> c.values.put("ke", String.valueOf(jdbc.queryForObject(
+            "select id from knowledge_entry where title = '社保卡丢失补办'", Long.class)))));
+    columns.add(post("POST knowledge entry", "/api/knowledge")
+        .body(c -> knowledgeEntry("矩阵测试条目 " + c.nonce))
+        .changes(c -> knowledgeEntries("矩阵测试条目 " + c.nonce),
+            (c, before, after, r) -> assertThat(after).isEqualTo(1))
+        .cleanup(c -> jdbc.update("delete from knowledge_entry where title = ?", "矩阵测试条目 " + c.nonce)));
+    columns.add(put("PUT knowledge entry", "/api/knowledge/{ke}")
+        .prepare(c -> c.values.put("ke", String.valueOf(knowledgeEntryFor(c.nonce))))
+        .body(c -> knowledgeEntry("改过的矩阵条目 " + c.nonce))
+        .changes(c -> jdbc.queryForObject("select title from knowledge_entry where id = ?", String.class,
+                Long.parseLong(c.values.get("ke"))),
+            (c, before, after, r) -> assertThat(after).isEqualTo("改过的矩阵条目 " + c.nonce))
+        .cleanup(c -> jdbc.update("delete from knowledge_entry where id = ?", Long.parseLong(c.values.get("ke")))));
+    columns.add(delete("DELETE knowledge entry", "/api/knowledge/{ke}")
+        .prepare(c -> c.values.put("ke", String.valueOf(knowledgeEntryFor(c.nonce))))
+        .changes(c -> jdbc.queryForObject("select count(*) from knowledge_entry where id = ?", Integer.class,
+                Long.parseLong(c.values.get("ke"))),
+            (c, before, after, r) -> assertThat(after).isEqualTo(0))
+        .cleanup(c -> jdbc.update("delete from knowledge_entry where id = ?", Long.parseLong(c.values.get("ke")))));
+
     // our API: monthly reports, on the 12345 unit assessment of 2026-11 (rows per unit)
     columns.add(get("GET reports", "/api/reports?type=unitAssessment"));
     columns.add(get("GET report", "/api/reports/{report}").prepare(c -> c.values.put("report", unitAssessmentRecord())));
@@ -755,6 +780,23 @@ class AuthorizationMatrixIT {
   private String splitCaseOf(String contactId) {
     return jdbc.queryForObject("select split_case_number from repeat_contact where id = ?", String.class,
         Long.parseLong(contactId));
+  }
+
+  private static Map<String, Object> knowledgeEntry(String title) {
+    return Map.of("title", title, "answer", "矩阵测试用的答复", "category", "测试", "source", "矩阵测试",
+        "ownerGroup", "hotline-supervisors", "reviewDate", "2027-12-31");
+  }
+
+  private Integer knowledgeEntries(String title) {
+    return jdbc.queryForObject("select count(*) from knowledge_entry where title = ?", Integer.class, title);
+  }
+
+  /** A knowledge entry of its own for one cell (its search terms do not matter here). */
+  private long knowledgeEntryFor(String nonce) {
+    return jdbc.queryForObject("insert into knowledge_entry (title, answer, category, source, owner_group, review_date, "
+        + "title_terms, answer_terms, usage_count, updated_at, updated_by) values (?, '矩阵测试用的答复', '测试', '矩阵测试', "
+        + "'hotline-supervisors', date '2027-12-31', '', '', 0, current_timestamp, 'matrix') returning id", Long.class,
+        "矩阵条目 " + nonce);
   }
 
   private Integer cases() {
