@@ -50,7 +50,7 @@ class AfterSalesDecisionsTest {
 
   @Test
   void shouldGiveUrgentRequestsTwoHoursToReply() {
-    assertThat(limits("urgent")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 2),
+    assertThat(limits("urgent")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 2), Map.entry("replyWarningHours", 1),
         Map.entry("returnVisitHours", 48), Map.entry("factoryReturnWorkdays", 10), Map.entry("repeatRepairWindowDays", 30),
         Map.entry("noReasonReturnDays", 7), Map.entry("assessmentWorkdays", 1), Map.entry("contactWorkdays", 1),
         Map.entry("onSiteWorkdays", 1), Map.entry("quoteDecisionWorkdays", 3), Map.entry("quoteDecisionWarningWorkdays", 2)));
@@ -59,7 +59,7 @@ class AfterSalesDecisionsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"normal", "unknown"})
   void shouldGiveOtherRequestsTheDefaultTimeLimits(String urgency) {
-    assertThat(limits(urgency)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 12),
+    assertThat(limits(urgency)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 12), Map.entry("replyWarningHours", 10),
         Map.entry("returnVisitHours", 48), Map.entry("factoryReturnWorkdays", 10), Map.entry("repeatRepairWindowDays", 30),
         Map.entry("noReasonReturnDays", 7), Map.entry("assessmentWorkdays", 1), Map.entry("contactWorkdays", 1),
         Map.entry("onSiteWorkdays", 1), Map.entry("quoteDecisionWorkdays", 3), Map.entry("quoteDecisionWarningWorkdays", 2)));

@@ -403,9 +403,9 @@ class AfterSalesProcessTest extends ProcessTestSupport {
 
   // ------------------------------------------------------------------------------------------ deadlines
 
-  @ParameterizedTest(name = "{0}: reply within {1} hours")
-  @CsvSource({"normal, 12", "urgent, 2"})
-  void shouldRemindTheManagerWhenTheReplyIsOverdue(String urgency, int hours) {
+  @ParameterizedTest(name = "{0}: reply within {1} hours, warned at {2}")
+  @CsvSource({"normal, 12, 10", "urgent, 2, 1"})
+  void shouldWarnCustomerServiceAndThenRemindTheManagerWhenTheReplyIsOverdue(String urgency, int hours, int warningHours) {
     Map<String, Object> intake = intake("repair", IN_WARRANTY_PURCHASE);
     intake.put("urgency", urgency);
     ProcessInstance order = receive(intake);
@@ -414,17 +414,26 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     assertThat(reply.getDueDate()).isEqualTo(date(RECEIVED.plusHours(hours)));
     assertThat(reply.getPriority()).as("urgent requests are served first").isEqualTo("urgent".equals(urgency) ? 80 : 50);
     assertThat(candidateGroups(reply)).containsExactly("customer-service");
+    assertThat(reply.getFollowUpDate()).as("yellow light, rule B.2").isEqualTo(date(RECEIVED.plusHours(warningHours)));
+    assertThat(timer(order, "BoundaryEvent_ReplyWarning").getDuedate()).isEqualTo(date(RECEIVED.plusHours(warningHours)));
+
+    fireTimer(order, "BoundaryEvent_ReplyWarning", RECEIVED.plusHours(warningHours));
+
+    assertThat(order).isWaitingAt("Task_ReplyToCustomer").hasPassed("EndEvent_ReplyWarned").hasNotPassed("Task_EscalateReply");
+    assertThat(templatesSentTo(caseNumber, "kefu1")).containsExactly("aftersales.replyWarning");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).isEmpty();
 
     fireTimer(order, "BoundaryEvent_ReplyOverdue", RECEIVED.plusHours(hours));
 
     assertThat(order).isWaitingAt("Task_ReplyToCustomer").hasPassed("EndEvent_ReplyEscalated");
+    assertThat(templatesSentTo(caseNumber, "kefu1")).containsExactly("aftersales.replyWarning");
     assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.replyOverdue");
     assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.replyOverdue");
     assertThat(caseFiles.get(caseNumber).deadlines()).singleElement().satisfies(deadline -> {
       assertThat(deadline.kind()).isEqualTo("REPLY");
       assertThat(deadline.dueAt().toInstant()).isEqualTo(RECEIVED.plusHours(hours).toInstant());
     });
-    assertThat(actions(caseNumber)).contains("计时器：答复超时", "答复超时提醒");
+    assertThat(actions(caseNumber)).contains("计时器：答复预警", "答复预警通知", "计时器：答复超时", "答复超时提醒");
   }
 
   @Test
