@@ -248,6 +248,65 @@ class AfterSalesProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldQuoteTheExtraCostAgainWhenTheCustomerRefusesItAndGoOnOnceTheyAgree() {
+    // given a technician on site who finds extra cost (B.6; 000:64)
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+    complete(order, "Task_InspectOnSite", inspection(true, "onsite", false));
+
+    // when the customer refuses it and asks for another quote
+    complete(order, "Task_ObtainConsent", Map.of("extraCostConsent", "requote", "consentNote", "客户嫌贵"));
+
+    // then sales quotes again, due like the first quote (1 working day from the task's start, 17:30)
+    Task requote = task(order, "Task_RequoteExtraCost");
+    assertThat(candidateGroups(requote)).containsExactly("sales");
+    assertThat(requote.getDueDate()).isEqualTo(date("2026-11-03T17:30:00+08:00"));
+    assertThat(timer(order, "BoundaryEvent_RequoteExtraCostOverdue").getDuedate()).isEqualTo(requote.getDueDate());
+    complete(order, "Task_RequoteExtraCost", Map.of("extraCostAmount", 90, "requoteNote", "改用国产管路"));
+
+    // and the technician asks the customer again; once they agree the repair goes on
+    assertThat(order).isWaitingAt("Task_ObtainConsent");
+    complete(order, "Task_ObtainConsent", Map.of("extraCostConsent", "agreed", "consentNote", "客户同意 90 元"));
+    assertThat(order).hasPassedInOrder("Task_ObtainConsent", "Task_RequoteExtraCost", "Gateway_ConsentJoin",
+        "Gateway_ExtraCostMerge").isWaitingAt("Task_WriteServiceReport").hasNotPassed("Task_CloseConsentRefused");
+    assertThat(order).variables().containsEntry("extraCostAmount", 90);
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("额外费用重新报价");
+      assertThat(entry.outcome()).contains("extraCostAmount=90", "改用国产管路");
+    });
+  }
+
+  @Test
+  void shouldEndTheServiceWithTheReasonWhenTheCustomerRefusesTheExtraCost() {
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+    complete(order, "Task_InspectOnSite", inspection(true, "onsite", false));
+
+    complete(order, "Task_ObtainConsent", Map.of("extraCostConsent", "refused",
+        "consentRefusedReason", "客户决定自行更换管路", "consentNote", "已当面说明"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_ObtainConsent", "Gateway_ConsentGiven", "Task_CloseConsentRefused",
+        "EndEvent_ConsentRefused").hasNotPassed("Task_RequoteExtraCost", "Task_WriteServiceReport").isEnded();
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.status()).isEqualTo(CaseFileService.STATUS_CLOSED);
+    assertThat(file.outcome()).isEqualTo("客户不同意现场发现的额外费用，服务终止：客户决定自行更换管路");
+    assertThat(templatesSentTo(caseNumber, PHONE)).endsWith("aftersales.consentRefused");
+    assertThat(body(caseNumber, "aftersales.consentRefused")).isEqualTo("李四您好：服务单 " + caseNumber
+        + "（KX-100）现场发现需另行收费 150 元，您未同意，本次服务终止，服务单已结案。原因：客户决定自行更换管路。"
+        + "如需再次申请，欢迎随时联系客服。");
+    ServiceOrder saved = serviceOrders.get(caseNumber).orElseThrow();
+    assertThat(saved.getCompletedAt()).as("no service was done").isNull();
+    assertThat(saved.getClosedAt()).isNotNull();
+  }
+
+  @Test
   void shouldHandleAReturnWithinSevenDaysOfPurchaseWithoutAssessment() {
     ProcessInstance order = receive(intake("return", "2026-10-26"));
     String caseNumber = order.getBusinessKey();
@@ -638,6 +697,7 @@ class AfterSalesProcessTest extends ProcessTestSupport {
       "Task_AgreeAppointment, 2026-10-08T17:30+08:00, aftersales.appointmentOverdue, kefu2, , , ",
       "Task_InspectOnSite, 2026-10-08T17:30+08:00, aftersales.inspectionOverdue, shouhou, , , ",
       "Task_ObtainConsent, 2026-10-08T17:30+08:00, aftersales.consentOverdue, jishu, , , ",
+      "Task_RequoteExtraCost, 2026-10-08T17:30+08:00, aftersales.requoteOverdue, xiaoshou, , , ",
       "Task_ReplaceOrReturn, 2026-10-08T17:30+08:00, aftersales.replacementOverdue, kefuzhuguan, , , ",
       "Task_WriteServiceReport, 2026-10-08T17:30+08:00, aftersales.serviceReportOverdue, shouhou, , , ",
       "Task_ConfirmAcceptance, 2026-10-08T17:30+08:00, aftersales.acceptanceOverdue, kefu1, , , "})
