@@ -533,12 +533,53 @@ class AfterSalesProcessTest extends ProcessTestSupport {
       assertThat(input.getClauseName()).isEqualTo("片区");
       assertThat(input.getValue()).isEqualTo("district-b");
     });
+    assertThat(decision.getInputs()).anySatisfy(input -> {
+      assertThat(input.getClauseName()).isEqualTo("服务类型");
+      assertThat(input.getValue()).isEqualTo("installation");
+    });
     assertThat(decision.getOutputs()).singleElement()
-        .satisfies(output -> assertThat(output.getRuleId()).isEqualTo("Rule_DistrictBTechnicians"));
-    assertThat(order).variables().containsEntry("technicianGroup", "technical-service");
-    String proposed = (String) runtimeService.getVariable(order.getId(), "proposedTechnician");
-    assertThat(identityService.createUserQuery().memberOfGroup("technical-service").userId(proposed).count())
+        .satisfies(output -> assertThat(output.getRuleId()).isEqualTo("Rule_DistrictBRepairTechnicians"));
+    assertThat(order).variables().containsEntry("technicianGroup", "technical-service-district-b")
+        .containsEntry("proposedTechnician", "jishub");
+    assertThat(identityService.createUserQuery().memberOfGroup("technical-service-district-b").userId("jishub").count())
         .isEqualTo(1);
+
+    // and the B-district technician works the order in Tasklist like any technician: assigned, the group's name is Chinese
+    String technician = dispatchAndArrive(order, APPOINTMENT);
+    assertThat(technician).isEqualTo("jishub");
+    assertThat(task(order, "Task_InspectOnSite").getAssignee()).isEqualTo("jishub");
+    assertThat(identityService.createGroupQuery().groupId("technical-service-district-b").singleResult().getName())
+        .isEqualTo("技术服务部·B 片区");
+  }
+
+  @Test
+  void shouldProposeATechnicianOfTechnicalServiceWhenTheSkillGroupHasNoMembers() {
+    // given the maintenance group (afterSalesDispatch row Rule_MaintenanceTechnicians) without its member
+    identityService.deleteMembership("baoyang", "technical-service-maintenance");
+    try {
+      ProcessInstance order = receive(intake("maintenance", IN_WARRANTY_PURCHASE));
+      reply(order);
+      assess(order, false);
+
+      // then the table still names the maintenance group, and the proposal falls back to technical-service
+      assertThat(order).isWaitingAt("Task_DispatchTechnician").variables()
+          .containsEntry("technicianGroup", "technical-service-maintenance");
+      String proposed = (String) runtimeService.getVariable(order.getId(), "proposedTechnician");
+      assertThat(proposed).isNotNull();
+      assertThat(identityService.createUserQuery().memberOfGroup("technical-service").userId(proposed).count()).isOne();
+    } finally {
+      identityService.createMembership("baoyang", "technical-service-maintenance");
+    }
+  }
+
+  @Test
+  void shouldProposeTheMaintenanceGroupsTechnicianForMaintenance() {
+    ProcessInstance order = receive(intake("maintenance", IN_WARRANTY_PURCHASE));
+    reply(order);
+    assess(order, false);
+
+    assertThat(order).variables().containsEntry("technicianGroup", "technical-service-maintenance")
+        .containsEntry("proposedTechnician", "baoyang");
   }
 
   @Test
