@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -56,6 +58,7 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired AttachmentStore attachments;
@@ -359,8 +362,29 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
     assertThat(runtimeService.getVariable(report.getId(), "reportYear")).isEqualTo(due.getYear());
     assertThat((String) runtimeService.getVariable(report.getId(), "reportSummary"))
         .startsWith(due.getYear() + " 年共批准流程变更").contains("LC9912001 complaint 变更 版本 9.9 归档 " + due.getYear() + "-06-");
-    complete(report, "Task_WriteAnnualReport", Map.of("reportNote", "年度报告"));
+    // and with the year's execution of every process from the history (000:385)
+    Date from = Date.from(due.withDayOfYear(1).toLocalDate().atStartOfDay(due.getZone()).toInstant());
+    Date to = Date.from(due.plusYears(1).withDayOfYear(1).toLocalDate().atStartOfDay(due.getZone()).toInstant()
+        .minusMillis(1));
+    long started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("processChange")
+        .startedAfter(from).startedBefore(to).count();
+    long ended = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("processChange")
+        .finishedAfter(from).finishedBefore(to).count();
+    long late = historyService.createHistoricTaskInstanceQuery().processDefinitionKey("processChange")
+        .finishedAfter(from).finishedBefore(to).list().stream()
+        .filter(task -> task.getDueDate() != null && task.getEndTime().after(task.getDueDate())).count();
+    String execution = (String) runtimeService.getVariable(report.getId(), "executionSummary");
+    assertThat(execution).startsWith(due.getYear() + " 年流程执行情况\n")
+        .contains("\n流程新增/变更审批（processChange）：发起 " + started + " 件，办结 " + ended + " 件，超期办理的任务 "
+            + late + " 个")
+        .contains("（complaint）：发起 ", "（afterSalesService）：发起 ", "（hotline12345）：发起 ");
+
+    // and enterprise-management adds the year's inspection results, which go to the report's history
+    complete(report, "Task_WriteAnnualReport", Map.of("inspectionResults", "三季度检查投诉处理流程：回访超期 3 件，已整改",
+        "reportNote", "年度报告"));
     assertThat(report).isEnded();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(report.getId())
+        .variableName("inspectionResults").singleResult().getValue()).isEqualTo("三季度检查投诉处理流程：回访超期 3 件，已整改");
   }
 
   // ------------------------------------------------------------------------------------------ task cards
