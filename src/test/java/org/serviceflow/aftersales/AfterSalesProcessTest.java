@@ -496,6 +496,55 @@ class AfterSalesProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldTellTheManagerWhenAnOrdinaryFaultIsNotFixedOnTheDayOfTheVisit() {
+    // given a technician who signed in on site on Monday 2 November at 09:00
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+
+    // then the same-day limit of rule B.6 (003:371) runs until 24:00 of that day
+    Date midnight = date("2026-11-03T00:00:00+08:00");
+    Job sameDay = timer(order, "Event_SameDayDeadline");
+    assertThat(sameDay.getDuedate()).isEqualTo(midnight);
+    ClockUtil.setCurrentTime(date("2026-11-02T23:59:00+08:00"));
+    assertThat(dueTimers(order, "Event_SameDayDeadline")).isZero();
+    ClockUtil.setCurrentTime(date("2026-11-03T00:01:00+08:00"));
+    assertThat(dueTimers(order, "Event_SameDayDeadline")).isOne();
+
+    // when it passes with the fault not fixed
+    managementService.executeJob(sameDay.getId());
+
+    // then the manager and the customer-service lead are told, and the technician goes on
+    assertThat(order).hasPassed("Task_EscalateSameDay", "EndEvent_SameDayEscalated").isWaitingAt("Task_InspectOnSite");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.sameDayMissed");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.sameDayMissed");
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", false));
+    report(order, 80, 0, 0);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+    assertThat(order).isEnded().hasNotPassed("EndEvent_SameDayMet");
+  }
+
+  @Test
+  void shouldStopTheSameDayLimitWhenTheFaultIsFixedThatDay() {
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+    assertThat(timer(order, "Event_SameDayDeadline").getDuedate()).isEqualTo(date("2026-11-03T00:00:00+08:00"));
+
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", false));
+    report(order, 80, 0, 0);
+
+    assertThat(order).hasPassed("Event_SameDayStopped", "EndEvent_SameDayMet").hasNotPassed("Task_EscalateSameDay");
+    assertThat(managementService.createJobQuery().processInstanceId(order.getId()).activityId("Event_SameDayDeadline")
+        .count()).isZero();
+  }
+
+  @Test
   void shouldNotifyTheManagerAndTheCustomerOfAMissedAppointmentAndDispatchAgain() {
     ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
     String caseNumber = order.getBusinessKey();
@@ -601,6 +650,10 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     // timeline shows both the marked inspection and the report
     assertThat(order).hasPassedInOrder("Task_InspectOnSite", "Task_ReportDifficultFault", "Gateway_ExtraCost")
         .isWaitingAt("Task_WriteServiceReport");
+    // the same-day report replaces the same-day limit of an ordinary fault (B.6; 003:375)
+    assertThat(order).hasPassed("EndEvent_SameDayMet");
+    assertThat(managementService.createJobQuery().processInstanceId(order.getId()).activityId("Event_SameDayDeadline")
+        .count()).isZero();
     assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.difficultFault");
     assertThat(jdbc.queryForObject("select body from notification where case_number = ? and recipient = 'shouhou' "
         + "and template_key = 'aftersales.difficultFault' and channel = 'INBOX'", String.class, caseNumber))
@@ -684,6 +737,10 @@ class AfterSalesProcessTest extends ProcessTestSupport {
 
     Date due = date("2026-11-16T17:30:00+08:00");  // 10th working day after Monday 2 November
     assertThat(task(order, "Task_RepairAtFactory").getDueDate()).isEqualTo(due);
+    // the factory's 10 working days replace the same-day limit of an ordinary fault (B.6; 003:373)
+    assertThat(order).hasPassed("EndEvent_SameDayMet");
+    assertThat(managementService.createJobQuery().processInstanceId(order.getId()).activityId("Event_SameDayDeadline")
+        .count()).isZero();
     assertThat(body(caseNumber, "aftersales.factoryReturn")).contains("10 个工作日内（2026-11-16 17:30 前）");
     fireTimer(order, "BoundaryEvent_FactoryReturnOverdue", OffsetDateTime.parse("2026-11-16T17:30:00+08:00"));
     assertThat(order).isWaitingAt("Task_RepairAtFactory").hasPassed("EndEvent_FactoryReturnEscalated");
