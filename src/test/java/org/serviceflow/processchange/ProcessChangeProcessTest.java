@@ -205,6 +205,51 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldStartTheApprovalOfEveryOtherProcessWhoseDocumentsTheChangeAffects() {
+    // given an approved level-3 change of complaint
+    ProcessInstance change = apply(application("change", "complaint", 3));
+    String caseNumber = change.getBusinessKey();
+    passReviews(change);
+    complete(change, "Task_ApproveChange", Map.of("approvalDecision", "approved", "approvalNote", "同意"));
+
+    // when enterprise-management files it and names the after-sales process (and complaint itself) as affected
+    identityService.setAuthentication("qiguan", List.of("enterprise-management"));
+    try {
+      complete(change, "Task_FileChange", Map.of("newVersionTag", "2.1", "filingNote", "归档",
+          "affectedProcesses", List.of("afterSalesService", "complaint")));
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    // then the event subprocess starts one approval of this same process for afterSalesService (PROCESSES.md C.5)
+    assertThat(change).hasPassed("StartEvent_AffectedDocumentsNamed").variables()
+        .containsEntry("affectedProcessKeys", List.of("afterSalesService"));
+    ProcessInstance related = runtimeService.createProcessInstanceQuery().superProcessInstanceId(change.getId())
+        .singleResult();
+    assertThat(related).isNotNull();
+    assertThat(related.getBusinessKey()).startsWith("LC").isNotEqualTo(caseNumber);
+    String name = catalogue.find("afterSalesService").map(CatalogueEntry::name).filter(n -> n != null && !n.isBlank())
+        .orElse("afterSalesService");
+    assertThat(related).isWaitingAt("Task_FormalReview").variables()
+        .containsEntry("targetProcessKey", "afterSalesService").containsEntry("targetProcessName", name)
+        .containsEntry("changeType", "change").containsEntry("level", 3).containsEntry("effectiveDate", "2026-12-01")
+        .containsEntry("relatedChangeCase", caseNumber).containsEntry("applicant", "qiguan");
+    assertThat((String) runtimeService.getVariable(related.getId(), "description"))
+        .startsWith("随 " + caseNumber + "（投诉处理）的变更修改本流程的关联文件。");
+    assertThat(caseFiles.get(related.getBusinessKey())).isNotNull();
+    assertThat(change).isWaitingAt("CallActivity_ApproveAffectedDocuments");
+
+    // and when that approval ends (here withdrawn), the change's own path goes on to its end
+    complete(related, "Task_FormalReview", Map.of("formalReviewResult", "revise", "formalReviewNote", "暂缓"));
+    complete(related, "Task_ReviseApplication", Map.of("revisionDecision", "withdraw", "revisionNote", "撤回"));
+    assertThat(related).isEnded();
+    assertThat(change).hasPassed("EndEvent_AffectedDocumentsDone");
+    ClockUtil.setCurrentTime(date("2026-12-01T08:00:00+08:00"));
+    executeJobs(change);
+    assertThat(change).hasPassed("EndEvent_ChangeEffective").isEnded();
+  }
+
+  @Test
   void shouldSendBackInFormalReviewAndCloseARejectedChangeWithoutDeploying() {
     // given a level-1 change sent back in formal review and resubmitted
     ProcessInstance change = apply(application("change", "complaint", 1));
