@@ -117,6 +117,14 @@ public final class AfterSalesVariables extends ProcessVariables {
   public static final String DIFFICULT_FAULT_NOTE = "difficultFaultNote";
   public static final String EXTRA_COST_FOUND = "extraCostFound";
   public static final String EXTRA_COST_AMOUNT = "extraCostAmount";
+  /** agreed / requote / refused: the customer's answer to extra cost found on site (B.6; 000:64). */
+  public static final String EXTRA_COST_CONSENT = "extraCostConsent";
+  /** The customer refuses the extra cost: sales quotes it again (Task_RequoteExtraCost). */
+  public static final String CONSENT_REQUOTE = "requote";
+  /** The customer refuses the extra cost and the service ends, with the reason told to the customer. */
+  public static final String CONSENT_REFUSED = "refused";
+  /** Why the customer refused the extra cost; the case's outcome and the customer's notice say it. */
+  public static final String CONSENT_REFUSED_REASON = "consentRefusedReason";
   /** onsite / factory / not-repairable. */
   public static final String REPAIR_METHOD = "repairMethod";
   public static final String PARTS_NEEDED = "partsNeeded";
@@ -188,6 +196,8 @@ public final class AfterSalesVariables extends ProcessVariables {
   public boolean noReasonReturn() { return Boolean.TRUE.equals(scope.getVariable(NO_REASON_RETURN)); }
   public boolean outOfScope() { return OUT_OF_SCOPE.equals(string(SCOPE)); }
   public boolean quoteDeclined() { return DECLINED.equals(string(QUOTE_DECISION)); }
+  public boolean consentRefused() { return CONSENT_REFUSED.equals(string(EXTRA_COST_CONSENT)); }
+  public String consentRefusedReason() { return string(CONSENT_REFUSED_REASON); }
   public boolean satisfied() { return SATISFIED.equals(string(SATISFACTION)); }
   public String outOfScopeReason() { return string(OUT_OF_SCOPE_REASON); }
   public BigDecimal labourCost() { return money(LABOUR_COST); }
@@ -217,6 +227,8 @@ public final class AfterSalesVariables extends ProcessVariables {
     params.put("technician", technician());
     params.put("visitDueAt", visitDueAt());
     params.put("outOfScopeReason", outOfScopeReason());
+    params.put("extraCostAmount", scope.getVariable(EXTRA_COST_AMOUNT));
+    params.put("consentRefusedReason", consentRefusedReason());
     params.put("partName", string(PART_NAME));
     params.put("partModel", string(PART_MODEL));
     params.put("partQuantity", scope.getVariable(PART_QUANTITY));

@@ -9,9 +9,10 @@ import org.serviceflow.notification.NotificationService;
 import org.springframework.stereotype.Component;
 
 /**
- * 结案 (Task_CloseServiceOrder, PROCESSES.md B.3, B.8, B.10): closes the case file with its outcome and the service
- * order with its warranty status. Out of scope, a declined quote and a 7-day return are told to the customer here
- * (a completed service was told when its report was recorded). Runs asynchronously with retries.
+ * 结案 (Task_CloseServiceOrder, and Task_CloseConsentRefused when the customer refuses extra cost found on site;
+ * PROCESSES.md B.3, B.6, B.8, B.10): closes the case file with its outcome and the service order with its warranty
+ * status. Out of scope, a declined quote, refused extra cost and a 7-day return are told to the customer here (a
+ * completed service was told when its report was recorded). Runs asynchronously with retries.
  */
 @Component
 class CloseServiceOrderDelegate implements JavaDelegate {
@@ -19,6 +20,7 @@ class CloseServiceOrderDelegate implements JavaDelegate {
   static final String OUT_OF_SCOPE = "aftersales.outOfScope";
   static final String QUOTE_DECLINED = "aftersales.quoteDeclined";
   static final String RETURNED = "aftersales.returned";
+  static final String CONSENT_REFUSED = "aftersales.consentRefused";
 
   private final CaseFileService caseFiles;
   private final ServiceOrderService orders;
@@ -54,6 +56,9 @@ class CloseServiceOrderDelegate implements JavaDelegate {
     if (order.quoteDeclined()) {
       return "保修期外，客户不接受报价";
     }
+    if (order.consentRefused()) {
+      return "客户不同意现场发现的额外费用，服务终止：" + order.consentRefusedReason();
+    }
     return "服务完成，客户验收并满意";
   }
 
@@ -63,6 +68,9 @@ class CloseServiceOrderDelegate implements JavaDelegate {
     }
     if (order.outOfScope()) {
       return OUT_OF_SCOPE;
+    }
+    if (order.consentRefused()) {
+      return CONSENT_REFUSED;
     }
     return order.quoteDeclined() ? QUOTE_DECLINED : null;
   }

@@ -36,6 +36,15 @@ public class Deadlines {
         calendar.workingDaysBefore(instant(deadline, "workdaysBefore", "deadline"), count(days, "workdaysBefore")));
   }
 
+  /**
+   * The end of the calendar day of {@code start} (24:00 in the calendar's zone, that is 00:00 of the next day):
+   * the limit of a rule that asks for something on "the same day" (当天), whether or not it is a working day.
+   */
+  public Date sameDay(Date start) {
+    Instant at = instant(start, "sameDay", "start");
+    return Date.from(calendar.startOfDay(calendar.dayOf(at).plusDays(1)));
+  }
+
   /** {@code start} plus calendar hours (7x24 clocks). */
   public Date hoursFrom(Date start, int hours) {
     return Date.from(calendar.addHours(instant(start, "hoursFrom", "start"), count(hours, "hoursFrom")));

@@ -42,6 +42,16 @@ class DemoUsers {
       new DemoUser("jiedao", "罗", "兰", StaffGroup.UNIT_STREET_A),
       new DemoUser("shenji", "梁", "雪", StaffGroup.AUDITORS));
 
+  /** A demo technician group of 技术服务部 by skill or region (afterSalesDispatch.dmn), with its one technician. */
+  record DemoTechnicianGroup(String groupId, String name, String memberId, String lastName, String firstName) {
+  }
+
+  /** Only in technician groups, not in technical-service itself: proposals there stay with its own members. */
+  static final List<DemoTechnicianGroup> TECHNICIAN_GROUPS = List.of(
+      new DemoTechnicianGroup("technical-service-maintenance", "技术服务部·保养组", "baoyang", "冯", "玉"),
+      new DemoTechnicianGroup("technical-service-district-a", "技术服务部·A 片区", "jishua", "钱", "坤"),
+      new DemoTechnicianGroup("technical-service-district-b", "技术服务部·B 片区", "jishub", "郑", "浩"));
+
   /**
    * Demo leads of handling units (a role within the unit, {@link UnitLeads}): group {@code <unit>-lead} with its
    * Chinese name and the demo user who leads the unit (also a member of the unit). 市场监管局 and 街道 have none, so
@@ -62,29 +72,41 @@ class DemoUsers {
   /** Creates missing demo users and memberships; never resets a password changed in Admin. */
   void ensureUsers() {
     for (DemoUser demo : ALL) {
-      if (identityService.createUserQuery().userId(demo.id()).count() == 0) {
-        User user = identityService.newUser(demo.id());
-        user.setFirstName(demo.firstName());
-        user.setLastName(demo.lastName());
-        user.setEmail(demo.id() + EMAIL_DOMAIN);
-        user.setPassword(PASSWORD);
-        identityService.saveUser(user);
-      }
-      if (identityService.createGroupQuery().groupId(demo.group().id()).groupMember(demo.id()).count() == 0) {
-        identityService.createMembership(demo.id(), demo.group().id());
-      }
+      ensureMember(demo.id(), demo.lastName(), demo.firstName(), demo.group().id());
+    }
+    for (DemoTechnicianGroup demo : TECHNICIAN_GROUPS) {
+      ensureGroup(demo.groupId(), demo.name());
+      ensureMember(demo.memberId(), demo.lastName(), demo.firstName(), demo.groupId());
     }
     for (DemoUnitLead lead : UNIT_LEADS) {
       String groupId = UnitLeads.leadGroupOf(lead.unit().id());
-      if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
-        Group group = identityService.newGroup(groupId);
-        group.setName(lead.leadGroupName());
-        group.setType(StaffGroup.GROUP_TYPE);
-        identityService.saveGroup(group);
-      }
+      ensureGroup(groupId, lead.leadGroupName());
       if (identityService.createGroupQuery().groupId(groupId).groupMember(lead.userId()).count() == 0) {
         identityService.createMembership(lead.userId(), groupId);
       }
+    }
+  }
+
+  private void ensureGroup(String groupId, String name) {
+    if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identityService.newGroup(groupId);
+      group.setName(name);
+      group.setType(StaffGroup.GROUP_TYPE);
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void ensureMember(String userId, String lastName, String firstName, String groupId) {
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      User user = identityService.newUser(userId);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(userId + EMAIL_DOMAIN);
+      user.setPassword(PASSWORD);
+      identityService.saveUser(user);
+    }
+    if (identityService.createGroupQuery().groupId(groupId).groupMember(userId).count() == 0) {
+      identityService.createMembership(userId, groupId);
     }
   }
 }

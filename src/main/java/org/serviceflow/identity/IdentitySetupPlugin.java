@@ -77,16 +77,17 @@ class IdentitySetupPlugin extends AbstractProcessEnginePlugin {
     } else {
       groups.ensureGroups();
     }
-    List<String> tasklistGroupIds = groups.tasklistGroupIds();
-    grants.ensureDefaults(tasklistGroupIds);
-    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants,
-        environment.getProperty("serviceflow.task-priority.raised", Integer.class, 80)).ensureFilters(tasklistGroupIds);
+    // demo users first: their technician groups work in Tasklist like the catalogue's
     boolean demoUsers = properties.demoUsers() && !directory;
     if (demoUsers) {
       new DemoUsers(identityService).ensureUsers();
     } else if (properties.demoUsers()) {
       LOG.warn("Demo users are off: users come from the read-only directory");
     }
+    List<String> tasklistGroupIds = groups.tasklistGroupIds();
+    grants.ensureDefaults(tasklistGroupIds);
+    new TasklistFilters(engine.getFilterService(), engine.getTaskService(), grants,
+        environment.getProperty("serviceflow.task-priority.raised", Integer.class, 80)).ensureFilters(tasklistGroupIds);
     LOG.info("Identity set up: {} groups ({}), demo users {}", StaffGroup.values().length,
         directory ? "read-only directory" : "engine database", demoUsers ? "on" : "off");
   }

@@ -41,6 +41,12 @@ public enum StaffGroup {
   /** Prefix of the groups of the 12345 handling units (承办单位). */
   public static final String UNIT_PREFIX = "unit-";
 
+  /**
+   * Prefix of the technician groups by skill or region inside 技术服务部 (e.g. technical-service-district-a), which the
+   * after-sales dispatch table names; added in Admin (demo ones are seeded with the demo users).
+   */
+  public static final String TECHNICIAN_GROUP_PREFIX = "technical-service-";
+
   private final String id;
   private final String chineseName;
   private final List<String> startableProcessKeys;

@@ -63,7 +63,8 @@ class StaffGroupSetup {
       }
     }
     identityService.createGroupQuery().list().stream().map(Group::getId)
-        .filter(id -> id.startsWith(StaffGroup.UNIT_PREFIX)).forEach(ids::add);
+        .filter(id -> id.startsWith(StaffGroup.UNIT_PREFIX) || id.startsWith(StaffGroup.TECHNICIAN_GROUP_PREFIX))
+        .forEach(ids::add);
     return List.copyOf(ids);
   }
 }

@@ -105,6 +105,10 @@ public final class ProcessChangeVariables extends ProcessVariables {
   // yearly report (年度流程管理报告)
   public static final String REPORT_YEAR = "reportYear";
   public static final String REPORT_SUMMARY = "reportSummary";
+  /** Text: per process, the cases started and closed in the year and the overdue tasks (流程执行情况, 000:385). */
+  public static final String EXECUTION_SUMMARY = "executionSummary";
+  /** Text: the year's process inspections (流程检查情况) and their results, written by 企管部 (000:384–385). */
+  public static final String INSPECTION_RESULTS = "inspectionResults";
   public static final String REPORT_NOTE = "reportNote";
 
   // input parameters of the notification service tasks (local to the task)

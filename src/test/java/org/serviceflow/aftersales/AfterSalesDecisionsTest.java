@@ -50,7 +50,7 @@ class AfterSalesDecisionsTest {
 
   @Test
   void shouldGiveUrgentRequestsTwoHoursToReply() {
-    assertThat(limits("urgent")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 2),
+    assertThat(limits("urgent")).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 2), Map.entry("replyWarningHours", 1),
         Map.entry("returnVisitHours", 48), Map.entry("factoryReturnWorkdays", 10), Map.entry("repeatRepairWindowDays", 30),
         Map.entry("noReasonReturnDays", 7), Map.entry("assessmentWorkdays", 1), Map.entry("contactWorkdays", 1),
         Map.entry("onSiteWorkdays", 1), Map.entry("quoteDecisionWorkdays", 3), Map.entry("quoteDecisionWarningWorkdays", 2)));
@@ -59,7 +59,7 @@ class AfterSalesDecisionsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"normal", "unknown"})
   void shouldGiveOtherRequestsTheDefaultTimeLimits(String urgency) {
-    assertThat(limits(urgency)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 12),
+    assertThat(limits(urgency)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(Map.entry("replyHours", 12), Map.entry("replyWarningHours", 10),
         Map.entry("returnVisitHours", 48), Map.entry("factoryReturnWorkdays", 10), Map.entry("repeatRepairWindowDays", 30),
         Map.entry("noReasonReturnDays", 7), Map.entry("assessmentWorkdays", 1), Map.entry("contactWorkdays", 1),
         Map.entry("onSiteWorkdays", 1), Map.entry("quoteDecisionWorkdays", 3), Map.entry("quoteDecisionWarningWorkdays", 2)));
@@ -110,13 +110,13 @@ class AfterSalesDecisionsTest {
   // ------------------------------------------------------------------ afterSalesDispatch
 
   /**
-   * Evaluates afterSalesDispatch and answers the matched rule and its technician group. Every row answers
-   * technical-service today (the only seeded technician group), so the history tells which row matched.
+   * Evaluates afterSalesDispatch and answers the matched rule (from the history) and its technician group.
    */
-  private String dispatchRule(String productLine, String region) {
+  private String dispatchRule(String serviceType, String region) {
     Set<String> before = dispatchEvaluations().stream().map(HistoricDecisionInstance::getId).collect(Collectors.toSet());
     Map<String, Object> variables = new HashMap<>();
-    variables.put("productLine", productLine);
+    variables.put("serviceType", serviceType);
+    variables.put("productLine", "appliance");
     if (region != null) {
       variables.put("region", region);
     }
@@ -133,20 +133,22 @@ class AfterSalesDecisionsTest {
 
   @ParameterizedTest(name = "{0} / {1} → {2}")
   @CsvSource({
-      "appliance,   district-a, Rule_DistrictATechnicians",
-      "toys,        district-a, Rule_DistrictATechnicians",
-      "electronics, district-b, Rule_DistrictBTechnicians",
-      "appliance,   other,      Rule_ApplianceTechnicians",
-      "electronics, other,      Rule_ElectronicsTechnicians",
-      "furniture,   other,      Rule_FurnitureTechnicians",
-      "toys,        other,      Rule_OtherTechnicians"})
-  void shouldChooseTheTechnicianGroupByRegionFirstThenByProductLine(String productLine, String region, String rule) {
-    assertThat(dispatchRule(productLine, region)).isEqualTo(rule + " → technical-service");
+      "maintenance,  district-a, Rule_MaintenanceTechnicians → technical-service-maintenance",
+      "maintenance,  other,      Rule_MaintenanceTechnicians → technical-service-maintenance",
+      "repair,       district-a, Rule_DistrictARepairTechnicians → technical-service-district-a",
+      "installation, district-a, Rule_DistrictARepairTechnicians → technical-service-district-a",
+      "return,       district-a, Rule_DistrictARepairTechnicians → technical-service-district-a",
+      "replacement,  district-b, Rule_DistrictBRepairTechnicians → technical-service-district-b",
+      "installation, district-b, Rule_DistrictBRepairTechnicians → technical-service-district-b",
+      "repair,       other,      Rule_OtherTechnicians → technical-service",
+      "advice,       district-a, Rule_OtherTechnicians → technical-service"})
+  void shouldChooseTheTechnicianGroupByServiceTypeAndRegion(String serviceType, String region, String ruleAndGroup) {
+    assertThat(dispatchRule(serviceType, region)).isEqualTo(ruleAndGroup);
   }
 
   @Test
-  void shouldDispatchByProductLineWhenAnOlderRequestHasNoRegion() {
-    assertThat(dispatchRule("furniture", null)).isEqualTo("Rule_FurnitureTechnicians → technical-service");
+  void shouldDispatchToTechnicalServiceWhenAnOlderRequestHasNoRegion() {
+    assertThat(dispatchRule("repair", null)).isEqualTo("Rule_OtherTechnicians → technical-service");
   }
 
   @Test

@@ -248,6 +248,65 @@ class AfterSalesProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldQuoteTheExtraCostAgainWhenTheCustomerRefusesItAndGoOnOnceTheyAgree() {
+    // given a technician on site who finds extra cost (B.6; 000:64)
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+    complete(order, "Task_InspectOnSite", inspection(true, "onsite", false));
+
+    // when the customer refuses it and asks for another quote
+    complete(order, "Task_ObtainConsent", Map.of("extraCostConsent", "requote", "consentNote", "客户嫌贵"));
+
+    // then sales quotes again, due like the first quote (1 working day from the task's start, 17:30)
+    Task requote = task(order, "Task_RequoteExtraCost");
+    assertThat(candidateGroups(requote)).containsExactly("sales");
+    assertThat(requote.getDueDate()).isEqualTo(date("2026-11-03T17:30:00+08:00"));
+    assertThat(timer(order, "BoundaryEvent_RequoteExtraCostOverdue").getDuedate()).isEqualTo(requote.getDueDate());
+    complete(order, "Task_RequoteExtraCost", Map.of("extraCostAmount", 90, "requoteNote", "改用国产管路"));
+
+    // and the technician asks the customer again; once they agree the repair goes on
+    assertThat(order).isWaitingAt("Task_ObtainConsent");
+    complete(order, "Task_ObtainConsent", Map.of("extraCostConsent", "agreed", "consentNote", "客户同意 90 元"));
+    assertThat(order).hasPassedInOrder("Task_ObtainConsent", "Task_RequoteExtraCost", "Gateway_ConsentJoin",
+        "Gateway_ExtraCostMerge").isWaitingAt("Task_WriteServiceReport").hasNotPassed("Task_CloseConsentRefused");
+    assertThat(order).variables().containsEntry("extraCostAmount", 90);
+    assertThat(timeline(caseNumber)).anySatisfy(entry -> {
+      assertThat(entry.action()).isEqualTo("额外费用重新报价");
+      assertThat(entry.outcome()).contains("extraCostAmount=90", "改用国产管路");
+    });
+  }
+
+  @Test
+  void shouldEndTheServiceWithTheReasonWhenTheCustomerRefusesTheExtraCost() {
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+    complete(order, "Task_InspectOnSite", inspection(true, "onsite", false));
+
+    complete(order, "Task_ObtainConsent", Map.of("extraCostConsent", "refused",
+        "consentRefusedReason", "客户决定自行更换管路", "consentNote", "已当面说明"));
+    executeJobs(order);
+
+    assertThat(order).hasPassedInOrder("Task_ObtainConsent", "Gateway_ConsentGiven", "Task_CloseConsentRefused",
+        "EndEvent_ConsentRefused").hasNotPassed("Task_RequoteExtraCost", "Task_WriteServiceReport").isEnded();
+    CaseView file = caseFiles.get(caseNumber);
+    assertThat(file.status()).isEqualTo(CaseFileService.STATUS_CLOSED);
+    assertThat(file.outcome()).isEqualTo("客户不同意现场发现的额外费用，服务终止：客户决定自行更换管路");
+    assertThat(templatesSentTo(caseNumber, PHONE)).endsWith("aftersales.consentRefused");
+    assertThat(body(caseNumber, "aftersales.consentRefused")).isEqualTo("李四您好：服务单 " + caseNumber
+        + "（KX-100）现场发现需另行收费 150 元，您未同意，本次服务终止，服务单已结案。原因：客户决定自行更换管路。"
+        + "如需再次申请，欢迎随时联系客服。");
+    ServiceOrder saved = serviceOrders.get(caseNumber).orElseThrow();
+    assertThat(saved.getCompletedAt()).as("no service was done").isNull();
+    assertThat(saved.getClosedAt()).isNotNull();
+  }
+
+  @Test
   void shouldHandleAReturnWithinSevenDaysOfPurchaseWithoutAssessment() {
     ProcessInstance order = receive(intake("return", "2026-10-26"));
     String caseNumber = order.getBusinessKey();
@@ -403,9 +462,9 @@ class AfterSalesProcessTest extends ProcessTestSupport {
 
   // ------------------------------------------------------------------------------------------ deadlines
 
-  @ParameterizedTest(name = "{0}: reply within {1} hours")
-  @CsvSource({"normal, 12", "urgent, 2"})
-  void shouldRemindTheManagerWhenTheReplyIsOverdue(String urgency, int hours) {
+  @ParameterizedTest(name = "{0}: reply within {1} hours, warned at {2}")
+  @CsvSource({"normal, 12, 10", "urgent, 2, 1"})
+  void shouldWarnCustomerServiceAndThenRemindTheManagerWhenTheReplyIsOverdue(String urgency, int hours, int warningHours) {
     Map<String, Object> intake = intake("repair", IN_WARRANTY_PURCHASE);
     intake.put("urgency", urgency);
     ProcessInstance order = receive(intake);
@@ -414,17 +473,75 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     assertThat(reply.getDueDate()).isEqualTo(date(RECEIVED.plusHours(hours)));
     assertThat(reply.getPriority()).as("urgent requests are served first").isEqualTo("urgent".equals(urgency) ? 80 : 50);
     assertThat(candidateGroups(reply)).containsExactly("customer-service");
+    assertThat(reply.getFollowUpDate()).as("yellow light, rule B.2").isEqualTo(date(RECEIVED.plusHours(warningHours)));
+    assertThat(timer(order, "BoundaryEvent_ReplyWarning").getDuedate()).isEqualTo(date(RECEIVED.plusHours(warningHours)));
+
+    fireTimer(order, "BoundaryEvent_ReplyWarning", RECEIVED.plusHours(warningHours));
+
+    assertThat(order).isWaitingAt("Task_ReplyToCustomer").hasPassed("EndEvent_ReplyWarned").hasNotPassed("Task_EscalateReply");
+    assertThat(templatesSentTo(caseNumber, "kefu1")).containsExactly("aftersales.replyWarning");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).isEmpty();
 
     fireTimer(order, "BoundaryEvent_ReplyOverdue", RECEIVED.plusHours(hours));
 
     assertThat(order).isWaitingAt("Task_ReplyToCustomer").hasPassed("EndEvent_ReplyEscalated");
+    assertThat(templatesSentTo(caseNumber, "kefu1")).containsExactly("aftersales.replyWarning");
     assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.replyOverdue");
     assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.replyOverdue");
     assertThat(caseFiles.get(caseNumber).deadlines()).singleElement().satisfies(deadline -> {
       assertThat(deadline.kind()).isEqualTo("REPLY");
       assertThat(deadline.dueAt().toInstant()).isEqualTo(RECEIVED.plusHours(hours).toInstant());
     });
-    assertThat(actions(caseNumber)).contains("计时器：答复超时", "答复超时提醒");
+    assertThat(actions(caseNumber)).contains("计时器：答复预警", "答复预警通知", "计时器：答复超时", "答复超时提醒");
+  }
+
+  @Test
+  void shouldTellTheManagerWhenAnOrdinaryFaultIsNotFixedOnTheDayOfTheVisit() {
+    // given a technician who signed in on site on Monday 2 November at 09:00
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    String caseNumber = order.getBusinessKey();
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+
+    // then the same-day limit of rule B.6 (003:371) runs until 24:00 of that day
+    Date midnight = date("2026-11-03T00:00:00+08:00");
+    Job sameDay = timer(order, "Event_SameDayDeadline");
+    assertThat(sameDay.getDuedate()).isEqualTo(midnight);
+    ClockUtil.setCurrentTime(date("2026-11-02T23:59:00+08:00"));
+    assertThat(dueTimers(order, "Event_SameDayDeadline")).isZero();
+    ClockUtil.setCurrentTime(date("2026-11-03T00:01:00+08:00"));
+    assertThat(dueTimers(order, "Event_SameDayDeadline")).isOne();
+
+    // when it passes with the fault not fixed
+    managementService.executeJob(sameDay.getId());
+
+    // then the manager and the customer-service lead are told, and the technician goes on
+    assertThat(order).hasPassed("Task_EscalateSameDay", "EndEvent_SameDayEscalated").isWaitingAt("Task_InspectOnSite");
+    assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.sameDayMissed");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("aftersales.sameDayMissed");
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", false));
+    report(order, 80, 0, 0);
+    accept(order);
+    complete(order, "Task_ReturnVisit", Map.of("satisfaction", "satisfied", "returnVisitNote", "满意"));
+    executeJobs(order);
+    assertThat(order).isEnded().hasNotPassed("EndEvent_SameDayMet");
+  }
+
+  @Test
+  void shouldStopTheSameDayLimitWhenTheFaultIsFixedThatDay() {
+    ProcessInstance order = receive(intake("installation", IN_WARRANTY_PURCHASE));
+    reply(order);
+    assess(order, false);
+    dispatchAndArrive(order, APPOINTMENT);
+    assertThat(timer(order, "Event_SameDayDeadline").getDuedate()).isEqualTo(date("2026-11-03T00:00:00+08:00"));
+
+    complete(order, "Task_InspectOnSite", inspection(false, "onsite", false));
+    report(order, 80, 0, 0);
+
+    assertThat(order).hasPassed("Event_SameDayStopped", "EndEvent_SameDayMet").hasNotPassed("Task_EscalateSameDay");
+    assertThat(managementService.createJobQuery().processInstanceId(order.getId()).activityId("Event_SameDayDeadline")
+        .count()).isZero();
   }
 
   @Test
@@ -465,12 +582,53 @@ class AfterSalesProcessTest extends ProcessTestSupport {
       assertThat(input.getClauseName()).isEqualTo("片区");
       assertThat(input.getValue()).isEqualTo("district-b");
     });
+    assertThat(decision.getInputs()).anySatisfy(input -> {
+      assertThat(input.getClauseName()).isEqualTo("服务类型");
+      assertThat(input.getValue()).isEqualTo("installation");
+    });
     assertThat(decision.getOutputs()).singleElement()
-        .satisfies(output -> assertThat(output.getRuleId()).isEqualTo("Rule_DistrictBTechnicians"));
-    assertThat(order).variables().containsEntry("technicianGroup", "technical-service");
-    String proposed = (String) runtimeService.getVariable(order.getId(), "proposedTechnician");
-    assertThat(identityService.createUserQuery().memberOfGroup("technical-service").userId(proposed).count())
+        .satisfies(output -> assertThat(output.getRuleId()).isEqualTo("Rule_DistrictBRepairTechnicians"));
+    assertThat(order).variables().containsEntry("technicianGroup", "technical-service-district-b")
+        .containsEntry("proposedTechnician", "jishub");
+    assertThat(identityService.createUserQuery().memberOfGroup("technical-service-district-b").userId("jishub").count())
         .isEqualTo(1);
+
+    // and the B-district technician works the order in Tasklist like any technician: assigned, the group's name is Chinese
+    String technician = dispatchAndArrive(order, APPOINTMENT);
+    assertThat(technician).isEqualTo("jishub");
+    assertThat(task(order, "Task_InspectOnSite").getAssignee()).isEqualTo("jishub");
+    assertThat(identityService.createGroupQuery().groupId("technical-service-district-b").singleResult().getName())
+        .isEqualTo("技术服务部·B 片区");
+  }
+
+  @Test
+  void shouldProposeATechnicianOfTechnicalServiceWhenTheSkillGroupHasNoMembers() {
+    // given the maintenance group (afterSalesDispatch row Rule_MaintenanceTechnicians) without its member
+    identityService.deleteMembership("baoyang", "technical-service-maintenance");
+    try {
+      ProcessInstance order = receive(intake("maintenance", IN_WARRANTY_PURCHASE));
+      reply(order);
+      assess(order, false);
+
+      // then the table still names the maintenance group, and the proposal falls back to technical-service
+      assertThat(order).isWaitingAt("Task_DispatchTechnician").variables()
+          .containsEntry("technicianGroup", "technical-service-maintenance");
+      String proposed = (String) runtimeService.getVariable(order.getId(), "proposedTechnician");
+      assertThat(proposed).isNotNull();
+      assertThat(identityService.createUserQuery().memberOfGroup("technical-service").userId(proposed).count()).isOne();
+    } finally {
+      identityService.createMembership("baoyang", "technical-service-maintenance");
+    }
+  }
+
+  @Test
+  void shouldProposeTheMaintenanceGroupsTechnicianForMaintenance() {
+    ProcessInstance order = receive(intake("maintenance", IN_WARRANTY_PURCHASE));
+    reply(order);
+    assess(order, false);
+
+    assertThat(order).variables().containsEntry("technicianGroup", "technical-service-maintenance")
+        .containsEntry("proposedTechnician", "baoyang");
   }
 
   @Test
@@ -492,6 +650,10 @@ class AfterSalesProcessTest extends ProcessTestSupport {
     // timeline shows both the marked inspection and the report
     assertThat(order).hasPassedInOrder("Task_InspectOnSite", "Task_ReportDifficultFault", "Gateway_ExtraCost")
         .isWaitingAt("Task_WriteServiceReport");
+    // the same-day report replaces the same-day limit of an ordinary fault (B.6; 003:375)
+    assertThat(order).hasPassed("EndEvent_SameDayMet");
+    assertThat(managementService.createJobQuery().processInstanceId(order.getId()).activityId("Event_SameDayDeadline")
+        .count()).isZero();
     assertThat(templatesSentTo(caseNumber, "shouhou")).containsExactly("aftersales.difficultFault");
     assertThat(jdbc.queryForObject("select body from notification where case_number = ? and recipient = 'shouhou' "
         + "and template_key = 'aftersales.difficultFault' and channel = 'INBOX'", String.class, caseNumber))
@@ -575,6 +737,10 @@ class AfterSalesProcessTest extends ProcessTestSupport {
 
     Date due = date("2026-11-16T17:30:00+08:00");  // 10th working day after Monday 2 November
     assertThat(task(order, "Task_RepairAtFactory").getDueDate()).isEqualTo(due);
+    // the factory's 10 working days replace the same-day limit of an ordinary fault (B.6; 003:373)
+    assertThat(order).hasPassed("EndEvent_SameDayMet");
+    assertThat(managementService.createJobQuery().processInstanceId(order.getId()).activityId("Event_SameDayDeadline")
+        .count()).isZero();
     assertThat(body(caseNumber, "aftersales.factoryReturn")).contains("10 个工作日内（2026-11-16 17:30 前）");
     fireTimer(order, "BoundaryEvent_FactoryReturnOverdue", OffsetDateTime.parse("2026-11-16T17:30:00+08:00"));
     assertThat(order).isWaitingAt("Task_RepairAtFactory").hasPassed("EndEvent_FactoryReturnEscalated");
@@ -629,6 +795,7 @@ class AfterSalesProcessTest extends ProcessTestSupport {
       "Task_AgreeAppointment, 2026-10-08T17:30+08:00, aftersales.appointmentOverdue, kefu2, , , ",
       "Task_InspectOnSite, 2026-10-08T17:30+08:00, aftersales.inspectionOverdue, shouhou, , , ",
       "Task_ObtainConsent, 2026-10-08T17:30+08:00, aftersales.consentOverdue, jishu, , , ",
+      "Task_RequoteExtraCost, 2026-10-08T17:30+08:00, aftersales.requoteOverdue, xiaoshou, , , ",
       "Task_ReplaceOrReturn, 2026-10-08T17:30+08:00, aftersales.replacementOverdue, kefuzhuguan, , , ",
       "Task_WriteServiceReport, 2026-10-08T17:30+08:00, aftersales.serviceReportOverdue, shouhou, , , ",
       "Task_ConfirmAcceptance, 2026-10-08T17:30+08:00, aftersales.acceptanceOverdue, kefu1, , , "})

@@ -94,6 +94,17 @@ class DeadlinesTest {
   }
 
   @Test
+  void shouldEndTheSameDayAtMidnightInShanghaiOnAnyDay() {
+    // a working day, late in the evening, and a holiday: the calendar day counts, not the working day
+    assertThat(deadlines.sameDay(date("2026-11-06T16:00"))).isEqualTo(offset("2026-11-07T00:00:00+08:00"));
+    assertThat(deadlines.sameDay(date("2026-11-06T23:59"))).isEqualTo(offset("2026-11-07T00:00:00+08:00"));
+    assertThat(deadlines.sameDay(date("2026-10-01T08:00"))).isEqualTo(offset("2026-10-02T00:00:00+08:00"));
+    // 2026-11-06 20:00 UTC is already 7 November in Shanghai
+    assertThat(deadlines.sameDay(Date.from(OffsetDateTime.parse("2026-11-06T20:00:00Z").toInstant())))
+        .isEqualTo(offset("2026-11-08T00:00:00+08:00"));
+  }
+
+  @Test
   void shouldExtendADeadlineByWorkingDaysAfterItsDay() {
     // given due Saturday 2026-10-10 17:30 (make-up workday)
     // when extended by 5 working days: Oct 12, 13, 14, 15, 16

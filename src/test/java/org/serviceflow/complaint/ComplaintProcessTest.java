@@ -550,19 +550,31 @@ class ComplaintProcessTest extends ProcessTestSupport {
   }
 
   @Test
-  void shouldRemindCustomerServiceOfAnOverdueReturnVisit() {
+  void shouldWarnCustomerServiceAtTheEndOfTheHandlingDayAndRemindThemOfAnOverdueReturnVisit() {
     ProcessInstance complaint = receive(intake());
     String caseNumber = complaint.getBusinessKey();
     respondAndVerify(complaint);
     ClockUtil.setCurrentTime(date(OffsetDateTime.parse("2026-11-06T16:00:00+08:00")));  // a Friday
     resolve(complaint);
 
+    // rule A.8: the same day (Friday, until 24:00) is the target, the next working day (Monday 17:30) the bound
+    Task visit = task(complaint, "Task_ReturnVisit");
+    Date sameDay = date("2026-11-07T00:00:00+08:00");
+    assertThat(visit.getFollowUpDate()).isEqualTo(sameDay);
     Date due = date("2026-11-09T17:30:00+08:00");  // end of the next working day, Monday
-    assertThat(task(complaint, "Task_ReturnVisit").getDueDate()).isEqualTo(due);
+    assertThat(visit.getDueDate()).isEqualTo(due);
+    fireTimer(complaint, "BoundaryEvent_ReturnVisitSameDay", OffsetDateTime.parse("2026-11-07T00:00:00+08:00"));
+    assertThat(complaint).isWaitingAt("Task_ReturnVisit").hasPassed("EndEvent_ReturnVisitSameDayWarned")
+        .hasNotPassed("Task_EscalateReturnVisit");
+    assertThat(templatesSentTo(caseNumber, "kefu1")).endsWith("complaint.returnVisitSameDayMissed")
+        .doesNotContain("complaint.returnVisitOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).isEmpty();
+
     fireTimer(complaint, "BoundaryEvent_ReturnVisitOverdue", OffsetDateTime.parse("2026-11-09T17:30:00+08:00"));
 
     assertThat(complaint).isWaitingAt("Task_ReturnVisit").hasPassed("EndEvent_ReturnVisitEscalated");
-    assertThat(templatesSentTo(caseNumber, "kefu1")).contains("complaint.returnVisitOverdue");
+    assertThat(templatesSentTo(caseNumber, "kefu1")).endsWith("complaint.returnVisitSameDayMissed",
+        "complaint.returnVisitOverdue");
     assertThat(templatesSentTo(caseNumber, "kefuzhuguan")).containsExactly("complaint.returnVisitOverdue");
   }
 

@@ -11,12 +11,14 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -57,6 +59,7 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
+  @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired AttachmentStore attachments;
@@ -241,6 +244,51 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldStartTheApprovalOfEveryOtherProcessWhoseDocumentsTheChangeAffects() {
+    // given an approved level-3 change of complaint
+    ProcessInstance change = apply(application("change", "complaint", 3));
+    String caseNumber = change.getBusinessKey();
+    passReviews(change);
+    complete(change, "Task_ApproveChange", Map.of("approvalDecision", "approved", "approvalNote", "同意"));
+
+    // when enterprise-management files it and names the after-sales process (and complaint itself) as affected
+    identityService.setAuthentication("qiguan", List.of("enterprise-management"));
+    try {
+      complete(change, "Task_FileChange", Map.of("newVersionTag", "2.1", "filingNote", "归档",
+          "affectedProcesses", List.of("afterSalesService", "complaint")));
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    // then the event subprocess starts one approval of this same process for afterSalesService (PROCESSES.md C.5)
+    assertThat(change).hasPassed("StartEvent_AffectedDocumentsNamed").variables()
+        .containsEntry("affectedProcessKeys", List.of("afterSalesService"));
+    ProcessInstance related = runtimeService.createProcessInstanceQuery().superProcessInstanceId(change.getId())
+        .singleResult();
+    assertThat(related).isNotNull();
+    assertThat(related.getBusinessKey()).startsWith("LC").isNotEqualTo(caseNumber);
+    String name = catalogue.find("afterSalesService").map(CatalogueEntry::name).filter(n -> n != null && !n.isBlank())
+        .orElse("afterSalesService");
+    assertThat(related).isWaitingAt("Task_FormalReview").variables()
+        .containsEntry("targetProcessKey", "afterSalesService").containsEntry("targetProcessName", name)
+        .containsEntry("changeType", "change").containsEntry("level", 3).containsEntry("effectiveDate", "2026-12-01")
+        .containsEntry("relatedChangeCase", caseNumber).containsEntry("applicant", "qiguan");
+    assertThat((String) runtimeService.getVariable(related.getId(), "description"))
+        .startsWith("随 " + caseNumber + "（投诉处理）的变更修改本流程的关联文件。");
+    assertThat(caseFiles.get(related.getBusinessKey())).isNotNull();
+    assertThat(change).isWaitingAt("CallActivity_ApproveAffectedDocuments");
+
+    // and when that approval ends (here withdrawn), the change's own path goes on to its end
+    complete(related, "Task_FormalReview", Map.of("formalReviewResult", "revise", "formalReviewNote", "暂缓"));
+    complete(related, "Task_ReviseApplication", Map.of("revisionDecision", "withdraw", "revisionNote", "撤回"));
+    assertThat(related).isEnded();
+    assertThat(change).hasPassed("EndEvent_AffectedDocumentsDone");
+    ClockUtil.setCurrentTime(date("2026-12-01T08:00:00+08:00"));
+    executeJobs(change);
+    assertThat(change).hasPassed("EndEvent_ChangeEffective").isEnded();
+  }
+
+  @Test
   void shouldSendBackInFormalReviewAndCloseARejectedChangeWithoutDeploying() {
     // given a level-1 change sent back in formal review and resubmitted
     ProcessInstance change = apply(application("change", "complaint", 1));
@@ -398,8 +446,29 @@ class ProcessChangeProcessTest extends ProcessTestSupport {
     assertThat(runtimeService.getVariable(report.getId(), "reportYear")).isEqualTo(due.getYear());
     assertThat((String) runtimeService.getVariable(report.getId(), "reportSummary"))
         .startsWith(due.getYear() + " 年共批准流程变更").contains("LC9912001 complaint 变更 版本 9.9 归档 " + due.getYear() + "-06-");
-    complete(report, "Task_WriteAnnualReport", Map.of("reportNote", "年度报告"));
+    // and with the year's execution of every process from the history (000:385)
+    Date from = Date.from(due.withDayOfYear(1).toLocalDate().atStartOfDay(due.getZone()).toInstant());
+    Date to = Date.from(due.plusYears(1).withDayOfYear(1).toLocalDate().atStartOfDay(due.getZone()).toInstant()
+        .minusMillis(1));
+    long started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("processChange")
+        .startedAfter(from).startedBefore(to).count();
+    long ended = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("processChange")
+        .finishedAfter(from).finishedBefore(to).count();
+    long late = historyService.createHistoricTaskInstanceQuery().processDefinitionKey("processChange")
+        .finishedAfter(from).finishedBefore(to).list().stream()
+        .filter(task -> task.getDueDate() != null && task.getEndTime().after(task.getDueDate())).count();
+    String execution = (String) runtimeService.getVariable(report.getId(), "executionSummary");
+    assertThat(execution).startsWith(due.getYear() + " 年流程执行情况\n")
+        .contains("\n流程新增/变更审批（processChange）：发起 " + started + " 件，办结 " + ended + " 件，超期办理的任务 "
+            + late + " 个")
+        .contains("（complaint）：发起 ", "（afterSalesService）：发起 ", "（hotline12345）：发起 ");
+
+    // and enterprise-management adds the year's inspection results, which go to the report's history
+    complete(report, "Task_WriteAnnualReport", Map.of("inspectionResults", "三季度检查投诉处理流程：回访超期 3 件，已整改",
+        "reportNote", "年度报告"));
     assertThat(report).isEnded();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(report.getId())
+        .variableName("inspectionResults").singleResult().getValue()).isEqualTo("三季度检查投诉处理流程：回访超期 3 件，已整改");
   }
 
   // ------------------------------------------------------------------------------------------ task cards
