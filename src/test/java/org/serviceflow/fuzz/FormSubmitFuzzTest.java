@@ -26,6 +26,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.json.SpinJsonNode;
 
 /**
  * Fuzzed form submissions (issue 14 item 3, "every form's submit"): the submit-form call Tasklist makes, for every
@@ -179,7 +180,7 @@ class FormSubmitFuzzTest {
   private static void complete(Task task, String form, Map<String, String> valid, List<Mutation> mutations,
       TypeChange type) {
     TaskService tasks = app.bean(TaskService.class);
-    Map<String, Object> variablesBefore = tasks.getVariables(task.getId());
+    Map<String, Object> variablesBefore = comparable(tasks.getVariables(task.getId()));
     FuzzedApplication.Counts before = app.counts();
     HttpResponse<String> response = app.postJson(task.getAssignee(), "/engine-rest/task/" + task.getId()
         + "/submit-form", submission(valid, mutations, type));
@@ -193,8 +194,16 @@ class FormSubmitFuzzTest {
     }
     assertThat(completed).as("a refused submission leaves the task open; answer %s", Verdict.shorten(response.body()))
         .isFalse();
-    assertThat(tasks.getVariables(task.getId())).as("and its variables unchanged").isEqualTo(variablesBefore);
+    assertThat(comparable(tasks.getVariables(task.getId()))).as("and its variables unchanged")
+        .isEqualTo(variablesBefore);
     Verdict.check(response, 204, before, app.counts(), named(form, mutations, type), 0);
+  }
+
+  /** The variables with Json values as their text: Spin's Json nodes are read anew each time and do not compare equal. */
+  private static Map<String, Object> comparable(Map<String, Object> variables) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    variables.forEach((name, value) -> values.put(name, value instanceof SpinJsonNode json ? json.toString() : value));
+    return values;
   }
 
   /** The open task of each kind the task properties submit to; a new case is taken in once it is completed. */
