@@ -55,6 +55,11 @@ public class Deadlines {
     return Date.from(calendar.due(instant(deadline, "extendByWorkdays", "deadline"), count(days, "extendByWorkdays")));
   }
 
+  /** The instant of a recorded count, with the holiday data as it is now (see {@link CountedInstant}). */
+  public Date count(CountedInstant counted) {
+    return Date.from(counted.on(calendar));
+  }
+
   private static Instant instant(Date date, String method, String argument) {
     if (date == null) {
       throw new IllegalArgumentException("deadlines." + method + ": " + argument

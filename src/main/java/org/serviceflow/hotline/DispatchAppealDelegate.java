@@ -8,8 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.serviceflow.calendar.Deadlines;
+import org.serviceflow.calendar.CountedInstant;
 import org.serviceflow.casefile.CaseFileService;
+import org.serviceflow.recalculation.CountedDeadlines;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,21 +24,22 @@ import org.springframework.stereotype.Component;
  * within 7 working days of the dispatch; after an accepted return the new unit's limit counts from the re-dispatch
  * (default). The return window {@code returnWorkdays} (D.7) counts from this dispatch.
  * The assisting units the dispatcher named ({@code assistingUnits}, issue 11) are checked against the lead unit
- * and kept as a list for CallActivity_AssistingUnits.
+ * and kept as a list for CallActivity_AssistingUnits. Every limit is set with how it was counted
+ * ({@link CountedDeadlines}), so that a change of the holiday data moves it.
  */
 @Component
 class DispatchAppealDelegate implements JavaDelegate {
 
-  private final Deadlines deadlines;
+  private final CountedDeadlines counted;
   private final HandlingDeadlines handlingDeadlines;
   private final AppealRecords records;
   private final CaseFileService caseFiles;
   private final IdentityService identityService;
   private final AssistingUnits assistingUnits;
 
-  DispatchAppealDelegate(Deadlines deadlines, HandlingDeadlines handlingDeadlines, AppealRecords records,
+  DispatchAppealDelegate(CountedDeadlines counted, HandlingDeadlines handlingDeadlines, AppealRecords records,
       CaseFileService caseFiles, IdentityService identityService, AssistingUnits assistingUnits) {
-    this.deadlines = deadlines;
+    this.counted = counted;
     this.handlingDeadlines = handlingDeadlines;
     this.records = records;
     this.caseFiles = caseFiles;
@@ -50,9 +52,12 @@ class DispatchAppealDelegate implements JavaDelegate {
     HotlineVariables appeal = HotlineVariables.of(execution);
     Date now = ClockUtil.getCurrentTime();
     boolean firstDispatch = appeal.dispatchedAt() == null;
-    Date signDue = deadlines.hoursFrom(firstDispatch ? appeal.receivedAt() : now, appeal.signHours());
-    Date returnDue = deadlines.workdaysFrom(now, appeal.returnWorkdays());
-    HandlingDeadlines.Limit limit = handlingDeadlines.from(firstDispatch ? appeal.receivedAt() : now, appeal);
+    Date signDue = counted.set(execution, HotlineVariables.SIGN_DUE_AT, "签收时限",
+        CountedInstant.from(firstDispatch ? appeal.receivedAt() : now).plusHours(appeal.signHours()));
+    Date returnDue = counted.set(execution, HotlineVariables.RETURN_DUE_AT, "退单时限",
+        CountedInstant.from(now).workdaysAfter(appeal.returnWorkdays()));
+    HandlingDeadlines.Instants limit = handlingDeadlines.set(execution,
+        handlingDeadlines.from(firstDispatch ? appeal.receivedAt() : now, appeal));
     String unit = appeal.handlingUnit();
     Group group = Context.getCommandContext()
         .runWithoutAuthorization(() -> identityService.createGroupQuery().groupId(unit).singleResult());
@@ -66,10 +71,6 @@ class DispatchAppealDelegate implements JavaDelegate {
         + String.join("、", assisting.values()) + "（主办单位签收后开始协办）");
     execution.setVariable(HotlineVariables.HANDLING_UNIT_NAME, unitName);
     execution.setVariable(HotlineVariables.DISPATCHED_AT, now);
-    execution.setVariable(HotlineVariables.SIGN_DUE_AT, signDue);
-    execution.setVariable(HotlineVariables.RETURN_DUE_AT, returnDue);
-    execution.setVariable(HotlineVariables.HANDLING_DUE_AT, limit.dueAt());
-    execution.setVariable(HotlineVariables.HANDLING_WARNING_AT, limit.warningAt());
     records.dispatched(appeal.caseNumber(), unit, now, signDue, returnDue, limit.dueAt());
     caseFiles.setDeadline(appeal.caseNumber(), "HANDLING", limit.dueAt(), limit.warningAt());
     caseFiles.record(appeal.caseNumber(), null, execution.getCurrentActivityName(), execution.getCurrentActivityId(),

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
  * {@code maxExtensionWorkdays}). Moves the running clock by the approved working days: the variables
  * {@code handlingDueAt}/{@code handlingWarningAt} (which the handling task's due and follow-up dates read when it is
  * entered again), the due dates of the running warning and overdue timer jobs, and the case file's deadline (recorded as extended: 已延期).
+ * The extension is recorded in the limit's count, so a recalculation after a change of the holiday data keeps it.
  */
 @Component
 class ExtendHandlingDeadlineDelegate implements JavaDelegate {
@@ -36,11 +37,9 @@ class ExtendHandlingDeadlineDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     HotlineVariables appeal = HotlineVariables.of(execution);
     int days = Math.max(1, Math.min(appeal.approvedWorkdays(), appeal.maxExtensionWorkdays()));
-    HandlingDeadlines.Limit moved = handlingDeadlines.extend(
-        new HandlingDeadlines.Limit(appeal.handlingDueAt(), appeal.handlingWarningAt()), days);
+    HandlingDeadlines.Instants moved = handlingDeadlines.set(execution,
+        handlingDeadlines.extend(handlingDeadlines.running(execution, appeal), days));
 
-    execution.setVariable(HotlineVariables.HANDLING_DUE_AT, moved.dueAt());
-    execution.setVariable(HotlineVariables.HANDLING_WARNING_AT, moved.warningAt());
     execution.setVariable(HotlineVariables.APPROVED_WORKDAYS, days);
     execution.setVariable(HotlineVariables.EXTENDED, true);
     Context.getCommandContext().runWithoutAuthorization(() -> {

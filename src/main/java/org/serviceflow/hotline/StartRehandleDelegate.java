@@ -30,10 +30,9 @@ class StartRehandleDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     HotlineVariables appeal = HotlineVariables.of(execution);
-    HandlingDeadlines.Limit limit = handlingDeadlines.from(ClockUtil.getCurrentTime(), appeal);
+    HandlingDeadlines.Instants limit = handlingDeadlines.set(execution,
+        handlingDeadlines.from(ClockUtil.getCurrentTime(), appeal));
     execution.setVariable(HotlineVariables.REHANDLES, appeal.rehandles() + 1);
-    execution.setVariable(HotlineVariables.HANDLING_DUE_AT, limit.dueAt());
-    execution.setVariable(HotlineVariables.HANDLING_WARNING_AT, limit.warningAt());
     if (UNSATISFIED.equals(appeal.rehandleKind())) {
       execution.setVariable(HotlineVariables.VISIT_REHANDLED, true);
     }

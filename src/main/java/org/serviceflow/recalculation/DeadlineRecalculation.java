@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,9 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Recalculation of running deadlines after the holiday data changed (docs/calendar.md): the dry run lists every
- * timer, task due / follow-up date and case-file deadline whose instant the current data moves; applying moves
- * them, one transaction and one timeline entry per case. A case-file deadline moves with the timer or task it
- * was stored from (the same instant). Applying twice changes nothing the second time.
+ * process variable a delegate counted with the calendar ({@link CountedDeadlines}), timer, task due / follow-up date
+ * and case-file deadline whose instant the current data moves; applying moves them, one transaction and one
+ * timeline entry per case. Timers and tasks that read a moved variable move with it; a case-file deadline moves with
+ * the variable, timer or task it was stored from (the same instant). Applying twice changes nothing the second time.
  */
 @Service
 public class DeadlineRecalculation {
@@ -44,16 +46,18 @@ public class DeadlineRecalculation {
   private final ManagementService managementService;
   private final TaskService taskService;
   private final CaseFileService caseFiles;
+  private final CountedDeadlines counted;
   private final TransactionTemplate transaction;
   private final ZoneId zone;
 
-  DeadlineRecalculation(ProcessEngineConfigurationImpl engine, CaseFileService caseFiles,
+  DeadlineRecalculation(ProcessEngineConfigurationImpl engine, CaseFileService caseFiles, CountedDeadlines counted,
       PlatformTransactionManager transactionManager, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
     this.engine = engine;
     this.runtimeService = engine.getRuntimeService();
     this.managementService = engine.getManagementService();
     this.taskService = engine.getTaskService();
     this.caseFiles = caseFiles;
+    this.counted = counted;
     this.transaction = new TransactionTemplate(transactionManager);
     this.zone = zone;
   }
@@ -61,25 +65,22 @@ public class DeadlineRecalculation {
   /** Every running deadline that the current holiday data moves; nothing is changed. */
   public List<DeadlineChange> dryRun() {
     List<DeadlineChange> changes = new ArrayList<>();
-    for (ProcessInstance instance : runningCases()) {
-      changes.addAll(transaction.execute(status -> changesOf(instance)));
-    }
+    runningCases().forEach((caseNumber, instances) ->
+        changes.addAll(transaction.execute(status -> changesOf(caseNumber, instances))));
     return changes;
   }
 
   /** Moves every deadline the dry run lists, case by case; returns what moved. */
   public List<DeadlineChange> apply(String actor) {
     List<DeadlineChange> applied = new ArrayList<>();
-    for (ProcessInstance instance : runningCases()) {
-      applied.addAll(transaction.execute(status -> {
-        List<DeadlineChange> changes = changesOf(instance);
-        changes.forEach(this::move);
-        if (!changes.isEmpty()) {
-          caseFiles.record(instance.getBusinessKey(), actor, TIMELINE_ACTION, summary(changes));
-        }
-        return changes;
-      }));
-    }
+    runningCases().forEach((caseNumber, instances) -> applied.addAll(transaction.execute(status -> {
+      List<DeadlineChange> changes = changesOf(caseNumber, instances);
+      changes.forEach(this::move);
+      if (!changes.isEmpty()) {
+        caseFiles.record(caseNumber, actor, TIMELINE_ACTION, summary(changes));
+      }
+      return changes;
+    })));
     if (!applied.isEmpty()) {
       log.info("Deadline recalculation by {}: {} deadlines moved in {} cases", actor, applied.size(),
           applied.stream().map(DeadlineChange::caseNumber).distinct().count());
@@ -87,31 +88,37 @@ public class DeadlineRecalculation {
     return applied;
   }
 
-  private List<ProcessInstance> runningCases() {
+  /** The running process instances by case: a case's called instances (e.g. 12345 协办) share its number. */
+  private Map<String, List<ProcessInstance>> runningCases() {
     return runtimeService.createProcessInstanceQuery().orderByProcessInstanceId().asc().list().stream()
         .filter(instance -> instance.getBusinessKey() != null && caseFiles.exists(instance.getBusinessKey()))
-        .toList();
+        .collect(Collectors.groupingBy(ProcessInstance::getBusinessKey, LinkedHashMap::new, Collectors.toList()));
   }
 
-  private List<DeadlineChange> changesOf(ProcessInstance instance) {
-    String caseNumber = instance.getBusinessKey();
-    List<RecomputedInstant> recomputed = engine.getCommandExecutorTxRequired()
-        .execute(new RecomputeRunningInstants(instance.getId()));
+  private List<DeadlineChange> changesOf(String caseNumber, List<ProcessInstance> instances) {
     List<DeadlineChange> changes = new ArrayList<>();
     Map<Instant, Instant> moved = new HashMap<>();
-    for (RecomputedInstant instant : recomputed) {
-      if (instant.changed()) {
-        moved.put(instant.stored().toInstant(), instant.recomputed().toInstant());
-        changes.add(change(caseNumber, instance.getId(), instant.kind(), instant.id(), instant.name(),
-            instant.stored().toInstant(), instant.recomputed().toInstant()));
+    ProcessInstance main = instances.get(0);
+    for (ProcessInstance instance : instances) {
+      if (instance.getId().equals(instance.getRootProcessInstanceId())) {
+        main = instance;
+      }
+      List<RecomputedInstant> recomputed = engine.getCommandExecutorTxRequired()
+          .execute(new RecomputeRunningInstants(instance.getId(), counted));
+      for (RecomputedInstant instant : recomputed) {
+        if (instant.changed()) {
+          moved.putIfAbsent(instant.stored().toInstant(), instant.recomputed().toInstant());
+          changes.add(change(caseNumber, instance.getId(), instant.kind(), instant.id(), instant.name(),
+              instant.stored().toInstant(), instant.recomputed().toInstant()));
+        }
       }
     }
     if (!moved.isEmpty()) {
       for (CaseView.Deadline deadline : caseFiles.get(caseNumber).deadlines()) {
         if (deadline.metAt() == null) {
-          caseDeadlineChange(caseNumber, instance, deadline.kind(), deadline.kind(), deadline.dueAt(), moved)
+          caseDeadlineChange(caseNumber, main, deadline.kind(), deadline.kind(), deadline.dueAt(), moved)
               .ifPresent(changes::add);
-          caseDeadlineChange(caseNumber, instance, deadline.kind(), deadline.kind() + "（预警）", deadline.warningAt(), moved)
+          caseDeadlineChange(caseNumber, main, deadline.kind(), deadline.kind() + "（预警）", deadline.warningAt(), moved)
               .ifPresent(changes::add);
         }
       }
@@ -137,6 +144,15 @@ public class DeadlineRecalculation {
   private void move(DeadlineChange change) {
     Date newAt = Date.from(change.newAt().toInstant());
     switch (change.kind()) {
+      case DeadlineChange.VARIABLE -> {
+        String recordingName = change.id() + CountedDeadlines.SUFFIX;
+        CountedDeadlines.read(runtimeService.getVariableLocal(change.processInstanceId(), recordingName),
+            runtimeService.getVariableLocal(change.processInstanceId(), change.id())).ifPresent(recording -> {
+              runtimeService.setVariableLocal(change.processInstanceId(), change.id(), newAt);
+              runtimeService.setVariableLocal(change.processInstanceId(), recordingName,
+                  CountedDeadlines.write(recording.at(newAt)));
+            });
+      }
       case DeadlineChange.TIMER -> managementService.setJobDuedate(change.id(), newAt);
       case DeadlineChange.TASK_DUE, DeadlineChange.TASK_FOLLOW_UP -> {
         Task task = taskService.createTaskQuery().taskId(change.id()).singleResult();

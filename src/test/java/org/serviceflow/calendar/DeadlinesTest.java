@@ -14,6 +14,26 @@ class DeadlinesTest {
   private final Deadlines deadlines = new Deadlines(new CalendarFixture().calendar);
 
   @Test
+  void shouldCountARecordedInstantAsTheExpressionsDoAndReadItBackFromItsText() {
+    // given the 7-working-day limit from 2026-09-30 10:00, its warning 1 working day before, extended by 3 working
+    // days, and a count that must not end before a fixed instant
+    CountedInstant due = CountedInstant.from(date("2026-09-30T10:00")).workdaysAfter(7).workdaysAfter(3);
+    CountedInstant warning = CountedInstant.from(date("2026-09-30T10:00")).workdaysAfter(7).workdaysBefore(1);
+    CountedInstant floored = warning.notBefore(offset("2026-10-16T09:00:00+08:00"));
+    // when / then: the same instants as the expressions give, and the same count again from its text
+    assertThat(deadlines.count(due)).isEqualTo(deadlines.extendByWorkdays(deadlines.workdaysFrom(date("2026-09-30T10:00"), 7), 3));
+    assertThat(deadlines.count(warning)).isEqualTo(offset("2026-10-14T17:30:00+08:00"));
+    assertThat(deadlines.count(floored)).isEqualTo(offset("2026-10-16T09:00:00+08:00"));
+    assertThat(deadlines.count(CountedInstant.from(date("2026-09-30T10:00")).plusHours(24)))
+        .isEqualTo(offset("2026-10-01T10:00:00+08:00"));
+    assertThat(floored.toString()).isEqualTo("2026-09-30T02:00:00Z +7wd -1wd >=2026-10-16T01:00:00Z");
+    assertThat(CountedInstant.parse(floored.toString())).isEqualTo(floored);
+    assertThat(CountedInstant.parse(due.toString())).isEqualTo(due);
+    assertThatThrownBy(() -> CountedInstant.parse("2026-09-30T02:00:00Z +7d"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("+7d");
+  }
+
+  @Test
   void shouldBeDueAtEndOfThirdWorkingDayAfterNationalDay() {
     // given received Wednesday 2026-09-30 10:00 (Oct 1–7 holidays, Oct 10 Saturday a make-up workday)
     Date received = date("2026-09-30T10:00");

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.support.Intakes;
@@ -64,6 +65,18 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
         - name: 元旦
           holidays: {from: 2027-01-01}
       """;
+
+  /** 2029 as first published: 劳动节 05-01 to 05-05, the make-up workday (调休上班) Saturday 04-28. */
+  static final String YEAR_2029 = """
+      year: 2029
+      source: 测试数据（非官方）
+      festivals:
+        - name: 劳动节
+          holidays: {from: 2029-05-01, to: 2029-05-05}
+          make-up-workdays: [2029-04-28]
+      """;
+  /** The correction: the make-up workday is Saturday 05-12, not 04-28. */
+  static final String YEAR_2029_CORRECTED = YEAR_2029.replace("2029-04-28", "2029-05-12");
 
   @Autowired MockMvc mvc;
   @Autowired RuntimeService runtimeService;
@@ -157,6 +170,121 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldMoveTheLimitsThat12345DelegatesCountedWithTheirTimersTasksAndCaseFileDeadlineKeepingTheExtension()
+      throws Exception {
+    // given 2029 as first published, and on Monday 2029-04-23 a 12345 complaint (7 working days from receipt)
+    // dispatched to the housing bureau with two assisting units (协办)
+    write("2029.yaml", YEAR_2029);
+    admin(post("/api/calendar/reload"), status().isOk());
+    clockAt("2029-04-23T09:00:00+08:00");
+    ProcessInstance appeal = startAs("huawu", "hotline-operators", "hotline12345",
+        Intakes.hotlineAppeal("complaint", "normal", "housing", "district-a"));
+    String caseNumber = appeal.getBusinessKey();
+    complete(appeal, "Task_TriageAppeal", Map.of("triageResult", "dispatch",
+        "assistingUnits", SpinValues.jsonValue("[\"unit-market\", \"unit-street-a\"]").create()));
+    clockAt("2029-04-23T10:00:00+08:00");
+    complete(appeal, "Task_SignFor", Map.of("signResult", "sign"));
+    ProcessInstance market = assistPart(appeal, "unit-market");
+    ProcessInstance street = assistPart(appeal, "unit-street-a");
+    complete(market, "Task_AssistSignFor", Map.of("assistSignNote", "属本局职责部分"));
+    complete(appeal, "Task_FirstContact", Map.of("contactRecord", "已电话联系"));
+    // 04-24, 25, 26, 27, 28 (调休), 30, 05-07: the limit 05-07 17:30, its warning 04-30 17:30, which is also the
+    // assisting units' reply limit (their warning 04-28); the limit is extended by 3 working days: 05-10, 05-09
+    complete(appeal, "Task_HandleAppeal", Map.of("handlingAction", "extension", "extensionWorkdays", 3,
+        "extensionReason", "需住建、规划联合勘查"));
+    complete(appeal, "Task_ApproveExtension", Map.of("extensionDecision", "approve", "approvedWorkdays", 3));
+    Task handle = task(appeal, "Task_HandleAppeal");
+    assertThat(handle.getDueDate()).isEqualTo(date("2029-05-10T17:30:00+08:00"));
+    assertThat(handle.getFollowUpDate()).isEqualTo(date("2029-05-09T17:30:00+08:00"));
+    Task reply = task(market, "Task_AssistReply");
+    assertThat(reply.getDueDate()).isEqualTo(date("2029-04-30T17:30:00+08:00"));
+    assertThat(reply.getFollowUpDate()).isEqualTo(date("2029-04-28T17:30:00+08:00"));
+    Date streetSignDue = date("2029-04-24T10:00:00+08:00");
+    assertThat(task(street, "Task_AssistSignFor").getDueDate()).as("24 h").isEqualTo(streetSignDue);
+    assertThat(changesOf(dryRun(), caseNumber)).isEmpty();
+
+    // when the corrected 2029 is reloaded
+    write("2029.yaml", YEAR_2029_CORRECTED);
+    admin(post("/api/calendar/reload"), status().isOk());
+
+    // then the dry run lists the counted variables, the timers and tasks that read them and the case-file deadline:
+    // the limit 7 working days from receipt is now 05-08 (04-24..27, 30, 05-07, 05-08), extended 05-11, warning
+    // 05-10; the assisting units reply by the lead's first warning, now 05-07, warned 04-30; the 24 h do not show
+    List<Map<String, Object>> listed = changesOf(dryRun(), caseNumber);
+    assertThat(listed).extracting(c -> instanceOf(c, appeal, market, street) + " " + c.get("kind") + " "
+            + c.get("name") + " " + c.get("oldAt") + " → " + c.get("newAt"))
+        .containsExactlyInAnyOrder(
+            "lead VARIABLE 办理时限 2029-05-10T17:30:00+08:00 → 2029-05-11T17:30:00+08:00",
+            "lead VARIABLE 办理预警 2029-05-09T17:30:00+08:00 → 2029-05-10T17:30:00+08:00",
+            "lead TIMER 红灯超期 2029-05-10T17:30:00+08:00 → 2029-05-11T17:30:00+08:00",
+            "lead TIMER 黄灯预警 2029-05-09T17:30:00+08:00 → 2029-05-10T17:30:00+08:00",
+            "lead TASK_DUE 办理答复 2029-05-10T17:30:00+08:00 → 2029-05-11T17:30:00+08:00",
+            "lead TASK_FOLLOW_UP 办理答复 2029-05-09T17:30:00+08:00 → 2029-05-10T17:30:00+08:00",
+            "lead CASE_DEADLINE HANDLING 2029-05-10T17:30:00+08:00 → 2029-05-11T17:30:00+08:00",
+            "lead CASE_DEADLINE HANDLING（预警） 2029-05-09T17:30:00+08:00 → 2029-05-10T17:30:00+08:00",
+            "market VARIABLE 协办答复时限 2029-04-30T17:30:00+08:00 → 2029-05-07T17:30:00+08:00",
+            "market VARIABLE 协办答复预警 2029-04-28T17:30:00+08:00 → 2029-04-30T17:30:00+08:00",
+            "market TIMER 协办超时 2029-04-30T17:30:00+08:00 → 2029-05-07T17:30:00+08:00",
+            "market TIMER 协办答复预警 2029-04-28T17:30:00+08:00 → 2029-04-30T17:30:00+08:00",
+            "market TASK_DUE 协办答复 2029-04-30T17:30:00+08:00 → 2029-05-07T17:30:00+08:00",
+            "market TASK_FOLLOW_UP 协办答复 2029-04-28T17:30:00+08:00 → 2029-04-30T17:30:00+08:00",
+            "street VARIABLE 协办答复时限 2029-04-30T17:30:00+08:00 → 2029-05-07T17:30:00+08:00",
+            "street VARIABLE 协办答复预警 2029-04-28T17:30:00+08:00 → 2029-04-30T17:30:00+08:00",
+            "street TIMER 协办超时 2029-04-30T17:30:00+08:00 → 2029-05-07T17:30:00+08:00",
+            "street TIMER 协办答复预警 2029-04-28T17:30:00+08:00 → 2029-04-30T17:30:00+08:00");
+    assertThat(listed).extracting(c -> c.get("overdue")).containsOnly(false);
+    assertThat(task(appeal, "Task_HandleAppeal").getDueDate()).as("a dry run moves nothing")
+        .isEqualTo(handle.getDueDate());
+
+    // (the street unit has not signed yet: its reply timers run already, its 24 h sign-for task is not listed)
+
+    // when an administrator applies it
+    List<Map<String, Object>> applied = changesOf(admin(post("/api/deadlines/recalculation"), status().isOk()),
+        caseNumber);
+
+    // then variables, timers, tasks and the case file hold the new instants, still extended; one timeline entry
+    assertThat(applied).hasSameSizeAs(listed);
+    Date due = date("2029-05-11T17:30:00+08:00");
+    Date warning = date("2029-05-10T17:30:00+08:00");
+    assertThat(runtimeService.getVariable(appeal.getId(), "handlingDueAt")).isEqualTo(due);
+    assertThat(runtimeService.getVariable(appeal.getId(), "handlingWarningAt")).isEqualTo(warning);
+    assertThat(runtimeService.getVariable(appeal.getId(), "extended")).isEqualTo(true);
+    assertThat(timer(appeal, "BoundaryEvent_HandlingOverdue").getDuedate()).isEqualTo(due);
+    assertThat(timer(appeal, "BoundaryEvent_HandlingWarning").getDuedate()).isEqualTo(warning);
+    assertThat(task(appeal, "Task_HandleAppeal").getDueDate()).isEqualTo(due);
+    assertThat(task(appeal, "Task_HandleAppeal").getFollowUpDate()).isEqualTo(warning);
+    assertThat(caseFiles.get(caseNumber).deadlines()).filteredOn(d -> d.kind().equals("HANDLING"))
+        .singleElement().satisfies(d -> {
+          assertThat(d.dueAt()).isEqualTo(OffsetDateTime.parse("2029-05-11T17:30:00+08:00"));
+          assertThat(d.warningAt()).isEqualTo(OffsetDateTime.parse("2029-05-10T17:30:00+08:00"));
+          assertThat(d.extendedAt()).as("still 已延期").isNotNull();
+        });
+    Date replyDue = date("2029-05-07T17:30:00+08:00");
+    Date replyWarning = date("2029-04-30T17:30:00+08:00");
+    assertThat(runtimeService.getVariable(market.getId(), "assistReplyDueAt")).isEqualTo(replyDue);
+    assertThat(task(market, "Task_AssistReply").getDueDate()).isEqualTo(replyDue);
+    assertThat(task(market, "Task_AssistReply").getFollowUpDate()).isEqualTo(replyWarning);
+    assertThat(timer(market, "BoundaryEvent_AssistOverdue").getDuedate()).isEqualTo(replyDue);
+    assertThat(timer(market, "BoundaryEvent_AssistReplyWarning").getDuedate()).isEqualTo(replyWarning);
+    assertThat(timer(street, "BoundaryEvent_AssistOverdue").getDuedate()).isEqualTo(replyDue);
+    assertThat(runtimeService.getVariable(street.getId(), "assistReplyWarningAt")).isEqualTo(replyWarning);
+    assertThat(task(street, "Task_AssistSignFor").getDueDate()).as("24 h never move").isEqualTo(streetSignDue);
+    assertThat(timer(street, "BoundaryEvent_AssistSignForOverdue").getDuedate()).isEqualTo(streetSignDue);
+    assertThat(caseFiles.timeline(caseNumber)).filteredOn(e -> e.action().equals(DeadlineRecalculation.TIMELINE_ACTION))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.actor()).isEqualTo("admin");
+          assertThat(entry.outcome()).contains("办理时限 2029-05-10 17:30 → 2029-05-11 17:30",
+              "红灯超期 2029-05-10 17:30 → 2029-05-11 17:30", "协办答复时限 2029-04-30 17:30 → 2029-05-07 17:30");
+        });
+
+    // and a second run finds and moves nothing
+    assertThat(changesOf(dryRun(), caseNumber)).isEmpty();
+    assertThat(changesOf(admin(post("/api/deadlines/recalculation"), status().isOk()), caseNumber)).isEmpty();
+    assertThat(caseFiles.timeline(caseNumber)).filteredOn(e -> e.action().equals(DeadlineRecalculation.TIMELINE_ACTION))
+        .hasSize(1);
+  }
+
+  @Test
   void shouldRecalculateAtOnceWhenAMissingYearArrives() throws Exception {
     // given, on Wednesday 2027-12-29, a complaint in verification counted into 2028, which has no data yet:
     // 12-30, 12-31, 2028-01-03 (a Monday, a working day by weekends only)
@@ -205,6 +333,20 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
       ResultMatcher expected) throws Exception {
     return mvc.perform(request.header(HttpHeaders.AUTHORIZATION, basic("admin", "admin")))
         .andExpect(expected).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+  }
+
+  private ProcessInstance assistPart(ProcessInstance appeal, String unit) {
+    ProcessInstance part = runtimeService.createProcessInstanceQuery().superProcessInstanceId(appeal.getId())
+        .variableValueEquals("assistingUnit", unit).singleResult();
+    assertThat(part).as("assisting part of %s", unit).isNotNull();
+    return part;
+  }
+
+  private static String instanceOf(Map<String, Object> change, ProcessInstance lead, ProcessInstance market,
+      ProcessInstance street) {
+    Object id = change.get("processInstanceId");
+    return id.equals(lead.getId()) ? "lead" : id.equals(market.getId()) ? "market" : id.equals(street.getId())
+        ? "street" : String.valueOf(id);
   }
 
   private static List<Map<String, Object>> changesOf(String answer, String caseNumber) {
