@@ -55,6 +55,11 @@ public final class Benchmarks {
   static final int COUNTED = QUICK ? 5 : 30;
   /** BENCH_ONLY=reports runs the reports benchmark alone (after the calendar's). */
   static final boolean REPORTS_ONLY = "reports".equals(System.getenv("BENCH_ONLY"));
+  /**
+   * BENCH_ONLY=lifecycle: the lifecycles alone (no calendar, no reports), throughput at 2 threads only, and every
+   * statement of the SQL count with its calls per lifecycle (issue 13 item 5: where the statements come from).
+   */
+  static final boolean LIFECYCLE_ONLY = "lifecycle".equals(System.getenv("BENCH_ONLY"));
   static final int REPORT_CASES = QUICK ? 2_000 : 100_000;
   static final int DASHBOARD_CALLS = QUICK ? 5 : 40;
   /** The bare engine's connection pool, as large as the application's. */
@@ -78,7 +83,9 @@ public final class Benchmarks {
     Path file = out.resolve("results.json");
     Files.deleteIfExists(file);
 
-    results.put("calendar", calendar(out));
+    if (!LIFECYCLE_ONLY) {
+      results.put("calendar", calendar(out));
+    }
 
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setServerConfig("listen_addresses", "127.0.0.1")
@@ -113,7 +120,7 @@ public final class Benchmarks {
         run(b, 2, WARM_UP, serial);
 
         List<Map<String, Object>> throughput = new ArrayList<>();
-        for (int threads : THREADS) {
+        for (int threads : LIFECYCLE_ONLY ? new int[] {2} : THREADS) {
           double aSum = 0;
           double bSum = 0;
           for (int round = 0; round < ROUNDS; round++) {
@@ -136,7 +143,9 @@ public final class Benchmarks {
             "statementRatio", round((double) sa.get("statements") / (double) sb.get("statements")),
             "transactionRatio", round((double) sa.get("transactions") / (double) sb.get("transactions"))));
         System.out.println("bench: SQL per lifecycle: ServiceFlow " + sa + ", bare " + sb);
-        results.put("reports", ReportBenchmark.run(app, REPORT_CASES, DASHBOARD_CALLS));
+        if (!LIFECYCLE_ONLY) {
+          results.put("reports", ReportBenchmark.run(app, REPORT_CASES, DASHBOARD_CALLS));
+        }
       }
     } finally {
       if (app != null) {
@@ -286,9 +295,9 @@ public final class Benchmarks {
         String verb = query.toUpperCase();
         if (!verb.startsWith("BEGIN") && !verb.startsWith("COMMIT") && !verb.startsWith("ROLLBACK")) {
           statements += calls;
-          if (top.size() < 8) {
+          if (top.size() < 8 || LIFECYCLE_ONLY) {
             top.add(Map.of("perLifecycle", round((double) calls / COUNTED),
-                "query", query.length() > 90 ? query.substring(0, 90) + "…" : query));
+                "query", query.length() > 90 && !LIFECYCLE_ONLY ? query.substring(0, 90) + "…" : query));
           }
         }
       }

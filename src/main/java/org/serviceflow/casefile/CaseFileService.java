@@ -1,5 +1,6 @@
 package org.serviceflow.casefile;
 
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -7,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.hibernate.Session;
 import org.serviceflow.identity.StaffGroup;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -40,11 +42,13 @@ public class CaseFileService {
   private final List<CaseClock> clocks;
   private final CaseLabels labels;
   private final List<CasePriority> priorities;
+  private final EntityManager entityManager;
 
-  CaseFileService(ServiceCaseRepository cases, CaseDeadlineRepository deadlines, CaseTimelineRepository timeline,
-      CaseNumberGenerator numbers, CurrentActor currentActor,
+  CaseFileService(EntityManager entityManager, ServiceCaseRepository cases, CaseDeadlineRepository deadlines,
+      CaseTimelineRepository timeline, CaseNumberGenerator numbers, CurrentActor currentActor,
       @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone, List<CaseClock> clocks,
       CaseLabels labels, List<CasePriority> priorities) {
+    this.entityManager = entityManager;
     this.cases = cases;
     this.deadlines = deadlines;
     this.timeline = timeline;
@@ -77,7 +81,7 @@ public class CaseFileService {
   /** Whether a case file with this number exists. */
   @Transactional(readOnly = true)
   public boolean exists(String caseNumber) {
-    return caseNumber != null && cases.existsByCaseNumber(caseNumber);
+    return caseNumber != null && byNumber(caseNumber).isPresent();
   }
 
   /** The numbers of the open cases of a type whose customer phone is this one, newest first (并单 candidates). */
@@ -211,7 +215,15 @@ public class CaseFileService {
   }
 
   private ServiceCase find(String caseNumber) {
-    return cases.findByCaseNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    return byNumber(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+  }
+
+  /**
+   * The case by its number (a natural id): read from the database once per transaction, then from the persistence
+   * context, where a step's listeners and delegates (timeline, deadlines, status, task cards) find it again.
+   */
+  private Optional<ServiceCase> byNumber(String caseNumber) {
+    return entityManager.unwrap(Session.class).bySimpleNaturalId(ServiceCase.class).loadOptional(caseNumber);
   }
 
   private OffsetDateTime local(Instant instant) {

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.NaturalId;
 
 /** A case file: one per process instance, its case number being the instance's business key. */
 @Entity
@@ -17,6 +18,8 @@ class ServiceCase {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
+  /** Never changes: Hibernate keeps which case it names for the transaction, so a case is read once per transaction. */
+  @NaturalId
   private String caseNumber;
   @Enumerated(EnumType.STRING)
   private CaseType processType;

@@ -1,14 +1,10 @@
 package org.serviceflow.casefile;
 
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
+/** Case files by id and by open cases of a phone; by case number through the natural id ({@link CaseFileService}). */
 interface ServiceCaseRepository extends JpaRepository<ServiceCase, Long> {
-
-  Optional<ServiceCase> findByCaseNumber(String caseNumber);
-
-  boolean existsByCaseNumber(String caseNumber);
 
   List<ServiceCase> findByProcessTypeAndCustomerPhoneAndClosedAtIsNullOrderByOpenedAtDesc(CaseType type, String phone);
 }

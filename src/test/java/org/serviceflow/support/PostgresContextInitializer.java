@@ -18,7 +18,9 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
         "spring.datasource.url=" + EmbeddedPostgres.jdbcUrl(database),
         "spring.datasource.username=postgres",
         "spring.datasource.password=postgres",
-        "spring.datasource.driver-class-name=org.postgresql.Driver");
+        "spring.datasource.driver-class-name=org.postgresql.Driver",
+        // as the postgres profile ships it (application-postgres.yaml)
+        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true");
     EmbeddedPostgres.register(context);
   }
 }
