@@ -12,7 +12,13 @@ import org.springframework.beans.factory.ObjectProvider;
  * assignee, the candidate group stays. An owner who is no longer a member of the group is passed over: the task
  * stays with the group and the case timeline says so, so that the lead can hand it on (转办).
  */
-class FirstAskOwner implements TaskListener {
+public class FirstAskOwner implements TaskListener {
+
+  /**
+   * Task-local variable naming the first-ask owner the task was given to as it was created: a later assignee (a
+   * claim, a transfer) differs from it, which is how 撤回 tells an untouched next step from a claimed one.
+   */
+  public static final String ASSIGNED_AT_CREATION = "firstAskOwner";
 
   static final String ACTION = "首问负责";
   static final String SYSTEM = "系统";
@@ -43,6 +49,7 @@ class FirstAskOwner implements TaskListener {
         .createUserQuery().userId(owner).memberOfGroup(properties.group()).count() > 0);
     if (member) {
       task.setAssignee(owner);
+      task.setVariableLocal(ASSIGNED_AT_CREATION, owner);
       return;
     }
     String caseNumber = task.getExecution().getProcessBusinessKey();

@@ -6,12 +6,12 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.serviceflow.assignment.FirstAskOwner;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.notification.NotificationService;
@@ -33,7 +33,6 @@ import org.springframework.web.server.ResponseStatusException;
 class StepRecall {
 
   /** How long after a task's creation an assignment still counts as made with it (same transaction). */
-  private static final long CREATION_MILLIS = 5_000;
 
   static final String ACTION = "撤回";
   static final String TEMPLATE = "recall.recalled";
@@ -140,15 +139,11 @@ class StepRecall {
   }
 
   /**
-   * Whether the task's assignee was given when it was created (the first-ask owner, package assignment, or an
-   * assignee in the model), not by a claim or a transfer later: its only assignee in the history's identity-link log,
-   * added with the task.
+   * Whether the task is still with the person it was given to as it was created (the first-ask owner, package
+   * assignment), not claimed or transferred since: what the task's creation noted as its owner.
    */
   private boolean assignedAtCreation(Task task) {
-    List<HistoricIdentityLinkLog> assignees = historyService.createHistoricIdentityLinkLogQuery().taskId(task.getId())
-        .type(IdentityLinkType.ASSIGNEE).list();
-    return assignees.size() == 1 && task.getAssignee().equals(assignees.get(0).getUserId())
-        && assignees.get(0).getTime().getTime() - task.getCreateTime().getTime() <= CREATION_MILLIS;
+    return task.getAssignee().equals(taskService.getVariableLocal(task.getId(), FirstAskOwner.ASSIGNED_AT_CREATION));
   }
 
   private List<String> candidateGroups(Task task) {
