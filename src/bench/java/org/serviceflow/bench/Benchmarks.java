@@ -55,6 +55,10 @@ public final class Benchmarks {
   static final int COUNTED = QUICK ? 5 : 30;
   /** BENCH_ONLY=reports runs the reports benchmark alone (after the calendar's). */
   static final boolean REPORTS_ONLY = "reports".equals(System.getenv("BENCH_ONLY"));
+  /** BENCH_ONLY=tasks runs the task-query benchmark alone (after the calendar's). */
+  static final boolean TASKS_ONLY = "tasks".equals(System.getenv("BENCH_ONLY"));
+  static final int OPEN_TASKS = QUICK ? 5_000 : 100_000;
+  static final int QUERY_CALLS = QUICK ? 10 : 40;
   static final int REPORT_CASES = QUICK ? 2_000 : 100_000;
   static final int DASHBOARD_CALLS = QUICK ? 5 : 40;
   /** The bare engine's connection pool, as large as the application's. */
@@ -100,6 +104,8 @@ public final class Benchmarks {
       app = serviceFlow(postgres, mail.getSmtp().getPort());
       if (REPORTS_ONLY) {
         results.put("reports", ReportBenchmark.run(app, REPORT_CASES, DASHBOARD_CALLS));
+      } else if (TASKS_ONLY) {
+        results.put("taskQueries", TaskQueryBenchmark.run(app, OPEN_TASKS, QUERY_CALLS));
       } else {
         bare = bareEngine(postgres);
         ProcessEngine sfEngine = app.getBean(ProcessEngine.class);
@@ -137,6 +143,7 @@ public final class Benchmarks {
             "transactionRatio", round((double) sa.get("transactions") / (double) sb.get("transactions"))));
         System.out.println("bench: SQL per lifecycle: ServiceFlow " + sa + ", bare " + sb);
         results.put("reports", ReportBenchmark.run(app, REPORT_CASES, DASHBOARD_CALLS));
+        results.put("taskQueries", TaskQueryBenchmark.run(app, OPEN_TASKS, QUERY_CALLS));
       }
     } finally {
       if (app != null) {
