@@ -87,9 +87,17 @@ public final class Benchmarks {
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setServerConfig("listen_addresses", "127.0.0.1")
         .setServerConfig("max_connections", "200")
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
         .setServerConfig("pg_stat_statements.track", "top")
         .setServerConfig("pg_stat_statements.max", "10000")
+        // the server log as JSON lines in <data>/log, readable over SQL: the task-query benchmark switches
+        // auto_explain on (log_min_duration 0) for one call of each query and reads the plans from it
+        .setServerConfig("logging_collector", "on")
+        .setServerConfig("log_destination", "stderr,jsonlog")
+        .setServerConfig("log_directory", "log")
+        .setServerConfig("log_filename", "postgresql.log")
+        .setServerConfig("auto_explain.log_analyze", "on")
+        .setServerConfig("auto_explain.log_buffers", "on")
         .start();
     GreenMail mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     mail.start();

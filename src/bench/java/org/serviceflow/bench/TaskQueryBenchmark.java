@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
@@ -76,21 +77,31 @@ final class TaskQueryBenchmark {
         "select d.key_ as process, count(*) as tasks from act_ru_task t join act_re_procdef d on d.id_ = t.proc_def_id_"
             + " group by d.key_ order by d.key_"));
     result.put("setUpSeconds", Benchmarks.round((System.nanoTime() - started) / 1e9));
-    System.out.printf("bench: task queries: %d open tasks (%d templates × %d copies)%n", open, templateTasks, copies);
+    System.out.printf("bench: task queries: %d open tasks (%d templates × %d copies), set up in %.0f s%n", open,
+        templateTasks, copies, (System.nanoTime() - started) / 1e9);
 
-    jdbc.execute("create extension if not exists pg_stat_statements");
-    jdbc.queryForList("select pg_stat_statements_reset()");
-    List<Map<String, Object>> timings = new ArrayList<>();
+    List<Probe> probes = probes(templates.get(0));
+    result.put("calls", calls);
+    result.put("measured", measure(probes, calls));
+    return result;
+  }
+
+  /** One query as a user waits for it: who, what, and the call (returning the rows or bytes it got). */
+  private record Probe(String user, String what, Supplier<Integer> call) {
+  }
+
+  /** Every Tasklist filter each user may read (first page of 15, and the count), the case page, the dashboard. */
+  private List<Probe> probes(String caseNumber) {
+    List<Probe> probes = new ArrayList<>();
     for (String user : USERS) {
       for (Filter filter : filtersOf(user)) {
-        timings.add(time(user, filter.getName() + " · 第一页", calls,
+        probes.add(new Probe(user, filter.getName() + " · 第一页",
             () -> as(user, () -> filterService().listPage(filter.getId(), 0, 15).size())));
-        timings.add(time(user, filter.getName() + " · 计数", calls,
+        probes.add(new Probe(user, filter.getName() + " · 计数",
             () -> as(user, () -> (int) filterService().count(filter.getId()).longValue())));
       }
     }
-    String caseNumber = templates.get(0);
-    timings.add(time("kefuzhuguan", "案件页 /api/cases/{n} + timeline + pauses", calls, () -> {
+    probes.add(new Probe("kefuzhuguan", "案件页 /api/cases/{n} + timeline + pauses", () -> {
       int bytes = 0;
       for (String path : List.of("", "/timeline", "/pauses")) {
         bytes += get("kefuzhuguan", "/api/cases/" + caseNumber + path).length();
@@ -98,12 +109,135 @@ final class TaskQueryBenchmark {
       return bytes;
     }));
     get("zongjingli", "/api/reports/dashboard"); // the month's figures are then kept; the open deadlines are live
-    timings.add(time("zongjingli", "管理看板 /api/reports/dashboard", calls,
+    probes.add(new Probe("zongjingli", "管理看板 /api/reports/dashboard",
         () -> get("zongjingli", "/api/reports/dashboard").length()));
-    result.put("calls", calls);
-    result.put("timings", timings);
-    result.put("slowestStatements", slowestStatements(6));
-    return result;
+    return probes;
+  }
+
+  /** p50 / p95 of each probe, then one more call of each with auto_explain on: the plans of its statements. */
+  private List<Map<String, Object>> measure(List<Probe> probes, int calls) {
+    List<Map<String, Object>> timings = new ArrayList<>();
+    for (Probe probe : probes) {
+      timings.add(time(probe.user(), probe.what(), calls, probe.call()));
+    }
+    List<List<Map<String, Object>>> plans = plans(probes);
+    for (int i = 0; i < timings.size(); i++) {
+      timings.get(i).put("plans", plans.get(i));
+    }
+    return timings;
+  }
+
+  // ------------------------------------------------------------------------------------------ plans
+
+  /** The server's JSON log (Benchmarks starts PostgreSQL with logging_collector and jsonlog). */
+  private static final String LOG = "log/postgresql.json";
+  private static final String MARK = "select 'bench-probe-' || ";
+  private static final Pattern DURATION = Pattern.compile("^duration: ([0-9.]+) ms\\s+plan:\\n", Pattern.DOTALL);
+
+  /**
+   * Calls each probe once with {@code auto_explain.log_min_duration = 0} (log_analyze and log_buffers are on from
+   * the start, idle while the duration is -1): the executed statements' EXPLAIN (ANALYZE, BUFFERS), with the values
+   * the engine bound. A marker statement before each probe splits the log. Per probe: the statements on
+   * act_ru_task, or for the HTTP probes the three slowest; background work (job acquisition, outbox) left out.
+   */
+  private List<List<Map<String, Object>>> plans(List<Probe> probes) {
+    long from = logSize();
+    setAutoExplain("0");
+    try {
+      for (int i = 0; i < probes.size(); i++) {
+        jdbc.queryForObject(MARK + i, String.class);
+        probes.get(i).call().get();
+      }
+      jdbc.queryForObject(MARK + probes.size(), String.class);
+    } finally {
+      setAutoExplain("-1");
+    }
+    List<List<Map<String, Object>>> plans = new ArrayList<>();
+    for (int i = 0; i < probes.size(); i++) {
+      plans.add(new ArrayList<>());
+    }
+    int probe = -1;
+    for (String line : readLog(from, probes.size())) {
+      Map<String, Object> entry;
+      try {
+        entry = JSON.readValue(line, Map.class);
+      } catch (java.io.IOException e) {
+        continue;
+      }
+      String message = String.valueOf(entry.get("message"));
+      Matcher duration = DURATION.matcher(message);
+      if (!duration.find()) {
+        continue;
+      }
+      String text = message.substring(duration.end());
+      Matcher mark = Pattern.compile("'bench-probe-' \\|\\| (\\d+)").matcher(text);
+      if (mark.find() && text.indexOf("(cost=") > mark.start()) {
+        probe = Integer.parseInt(mark.group(1));
+        continue;
+      }
+      if (probe < 0 || probe >= probes.size()) {
+        continue;
+      }
+      String lower = text.toLowerCase();
+      if (lower.contains("act_ru_job") || lower.contains("notification_outbox") || lower.contains("pg_reload_conf")
+          || lower.contains("pg_stat_file")) {
+        continue;
+      }
+      int planStart = text.lastIndexOf('\n', text.indexOf("(cost="));
+      Map<String, Object> plan = new LinkedHashMap<>();
+      plan.put("ms", Double.parseDouble(duration.group(1)));
+      plan.put("query", text.substring(0, Math.max(0, planStart)).replaceAll("\\s+", " ").replace("Query Text: ", "")
+          .trim());
+      plan.put("plan", text.substring(planStart + 1));
+      plans.get(probe).add(plan);
+    }
+    for (int i = 0; i < probes.size(); i++) {
+      List<Map<String, Object>> statements = plans.get(i);
+      boolean http = probes.get(i).what().contains("/api/");
+      List<Map<String, Object>> kept = statements.stream()
+          .filter(plan -> http || ((String) plan.get("query")).toLowerCase().contains("act_ru_task"))
+          .sorted((a, b) -> Double.compare((double) b.get("ms"), (double) a.get("ms")))
+          .limit(3).collect(Collectors.toCollection(ArrayList::new));
+      plans.set(i, kept);
+    }
+    return plans;
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private void setAutoExplain(String minDuration) {
+    jdbc.execute("alter system set auto_explain.log_min_duration = " + minDuration);
+    jdbc.queryForObject("select pg_reload_conf()", Boolean.class);
+    sleep(500); // every backend reads the configuration again before its next statement
+  }
+
+  private long logSize() {
+    Long size = jdbc.queryForObject("select (pg_stat_file('" + LOG + "', true)).size", Long.class);
+    return size == null ? 0 : size;
+  }
+
+  /** The log's lines from {@code from} on, once the last marker has been written. */
+  private List<String> readLog(long from, int lastMark) {
+    String last = "'bench-probe-' || " + lastMark;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      byte[] bytes = jdbc.queryForObject("select pg_read_binary_file('" + LOG + "', ?, ?)", byte[].class, from,
+          logSize() - from);
+      String text = new String(bytes, StandardCharsets.UTF_8);
+      if (text.contains(last)) {
+        return List.of(text.split("\n"));
+      }
+      sleep(100);
+    }
+    throw new IllegalStateException("auto_explain wrote no plans to " + LOG);
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   // ------------------------------------------------------------------------------------------ data
@@ -160,8 +294,11 @@ final class TaskQueryBenchmark {
         "create_time_", "- (k % 30) * interval '1 hour'",
         "priority_", "+ case when k % 10 = 0 then 30 else 0 end"), "");
     insert("act_ru_identitylink", Map.of("id_", suffix, "task_id_", suffix), "where t.task_id_ is not null");
-    insert("act_ru_authorization", Map.of("id_", suffix, "resource_id_", suffix),
-        "where t.resource_type_ = 4 and t.resource_id_ in (select id_ from act_ru_task where id_ not like '%~%')");
+    // the task's own grants (resource type 7 = TASK; the candidate groups', the assignee's and the leads' READ):
+    // without them the engine's authorization check hides the copies from everyone but the admins
+    insert("act_ru_authorization", Map.of("id_", suffix, "resource_id_", suffix, "root_proc_inst_id_", suffix),
+        "where t.resource_type_ = " + Resources.TASK.resourceType()
+            + " and t.resource_id_ in (select id_ from act_ru_task where id_ not like '%~%')");
     insert("act_ru_variable", Map.of("id_", suffix, "execution_id_", suffix, "proc_inst_id_", suffix,
         "task_id_", suffix, "var_scope_", suffix), "where t.proc_inst_id_ is not null");
     jdbc.update("""
@@ -247,30 +384,6 @@ final class TaskQueryBenchmark {
     System.out.printf("bench: %-12s %-40s p50 %7.1f ms  p95 %7.1f ms  (%d)%n", user, what, timing.get("p50Ms"),
         timing.get("p95Ms"), rows);
     return timing;
-  }
-
-  /** The statements on act_ru_task that took longest in all, with their generic plan. */
-  private List<Map<String, Object>> slowestStatements(int limit) {
-    List<Map<String, Object>> slowest = new ArrayList<>();
-    for (Map<String, Object> row : jdbc.queryForList("""
-        select query, calls, round(mean_exec_time::numeric, 2) as mean_ms, round(total_exec_time::numeric, 1) as total_ms
-          from pg_stat_statements
-         where dbid = (select oid from pg_database where datname = current_database())
-           and query ilike '%act_ru_task%' and query ilike 'select%'
-         order by total_exec_time desc limit ?""", limit)) {
-      Map<String, Object> statement = new LinkedHashMap<>(row);
-      statement.put("plan", plan((String) row.get("query")));
-      slowest.add(statement);
-    }
-    return slowest;
-  }
-
-  private String plan(String query) {
-    try {
-      return String.join("\n", jdbc.queryForList("explain (generic_plan) " + query, String.class));
-    } catch (RuntimeException e) {
-      return "(no plan: " + e.getMessage() + ")";
-    }
   }
 
   // ------------------------------------------------------------------------------------------ HTTP
