@@ -80,6 +80,23 @@ final class TaskQueryBenchmark {
     System.out.printf("bench: task queries: %d open tasks (%d templates × %d copies), set up in %.0f s%n", open,
         templateTasks, copies, (System.nanoTime() - started) / 1e9);
 
+    // PLAN_CACHE_MODE=force_custom_plan: compare with PostgreSQL planning each prepared statement for its values
+    String planCacheMode = System.getenv("PLAN_CACHE_MODE");
+    if (planCacheMode != null && planCacheMode.matches("[a-z_]+")) {
+      jdbc.execute("alter system set plan_cache_mode = " + planCacheMode);
+      jdbc.queryForObject("select pg_reload_conf()", Boolean.class);
+      sleep(500);
+      result.put("planCacheMode", planCacheMode);
+    }
+    // TRY_SQL: statements run once before measuring (an experiment with statistics or indexes), ';'-separated
+    String trySql = System.getenv("TRY_SQL");
+    if (trySql != null && !trySql.isBlank()) {
+      for (String statement : trySql.split(";")) {
+        jdbc.execute(statement);
+      }
+      jdbc.execute("analyze");
+      result.put("trySql", trySql);
+    }
     List<Probe> probes = probes(templates.get(0));
     result.put("calls", calls);
     result.put("measured", measure(probes, calls));
