@@ -1,5 +1,6 @@
 package org.serviceflow.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -13,6 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/me}: who the caller is, which groups (roles) they belong to, and which Camunda webapps they may
  * open ({@code apps}: tasklist, cockpit, admin; APPLICATION ACCESS, camunda-admin all), so our pages link only there.
+ * Signed in through the webapps' session, also the session's XSRF token ({@code xsrfToken}): our pages outside
+ * /camunda cannot read the webapps' XSRF-TOKEN cookie (its path is /camunda), and a write with the session needs it
+ * (SessionOrBasicAuthenticationProvider). Another site cannot read this answer (no CORS), so the token stays secret.
  */
 @RestController
 class MeController {
@@ -32,17 +36,20 @@ class MeController {
   record GroupView(String id, String name) {
   }
 
-  record MeView(String id, String firstName, String lastName, String email, List<GroupView> groups, List<String> apps) {
+  /** @param xsrfToken the webapps' XSRF token of the caller's session; null when the caller used HTTP Basic */
+  record MeView(String id, String firstName, String lastName, String email, List<GroupView> groups, List<String> apps,
+      String xsrfToken) {
   }
 
   @GetMapping("/api/me")
-  MeView me() {
+  MeView me(HttpServletRequest request) {
     String userId = currentUser.requireId();
     User user = identityService.createUserQuery().userId(userId).singleResult();
     List<GroupView> groups = identityService.createGroupQuery().groupMember(userId).orderByGroupId().asc()
         .list().stream().map(MeController::view).toList();
     return new MeView(userId, user == null ? null : user.getFirstName(),
-        user == null ? null : user.getLastName(), user == null ? null : user.getEmail(), groups, apps(userId));
+        user == null ? null : user.getLastName(), user == null ? null : user.getEmail(), groups, apps(userId),
+        SessionOrBasicAuthenticationProvider.sessionXsrfToken(request));
   }
 
   /** Checked as the system: reading authorizations is not for every caller, their own answer is. */

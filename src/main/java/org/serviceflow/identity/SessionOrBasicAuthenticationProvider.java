@@ -111,6 +111,16 @@ public class SessionOrBasicAuthenticationProvider implements AuthenticationProvi
     }
   }
 
+  /**
+   * The XSRF token the webapps keep in the session of a request signed in through that session (no
+   * {@code Authorization} header), for our pages' writes; else null.
+   */
+  static String sessionXsrfToken(HttpServletRequest request) {
+    HttpSession session = request.getHeader("Authorization") == null ? request.getSession(false) : null;
+    Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return token instanceof String value && !value.isBlank() ? value : null;
+  }
+
   /** Whether the request's X-XSRF-TOKEN header is the XSRF token the webapps keep in its session. */
   private static boolean carriesSessionXsrfToken(HttpServletRequest request) {
     String header = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);

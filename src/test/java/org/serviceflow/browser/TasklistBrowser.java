@@ -725,6 +725,29 @@ final class TasklistBrowser implements AutoCloseable {
     return texts(".task-actions .serviceflow-collaboration-actions button");
   }
 
+  // ---- pages of our own (KnowledgePageIT) ----
+
+  /** Types into a plain input or textarea of our own pages, found by CSS, after a click into it (its text replaced). */
+  void typeInto(String css, String value) {
+    WebElement input = visible(By.cssSelector(css));
+    input.click();
+    clicks++;
+    input.clear();
+    if (!value.isEmpty()) {
+      input.sendKeys(value);
+    }
+  }
+
+  /** Clicks a button or link of our own pages, found by CSS, once it can be clicked. */
+  void clickOn(String css) {
+    click(By.cssSelector(css));
+  }
+
+  /** Waits (up to 30 seconds) until an element matching the selector is visible. */
+  void waitFor(String css) {
+    visible(By.cssSelector(css));
+  }
+
   @Override
   public void close() {
     driver.quit();

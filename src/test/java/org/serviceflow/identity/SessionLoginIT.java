@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The webapps' session login on our API (SessionOrBasicAuthenticationProvider), on the whole application with
  * PostgreSQL: signed in to Tasklist the way its login page does it (XSRF cookie and header), a browser reads the
  * case file; without the session it gets 401; a write that carries only the session is refused and changes nothing;
- * a handling unit signed in to Tasklist still never sees a 举报 reporter.
+ * a handling unit signed in to Tasklist still never sees a 举报 reporter; /api/me hands our pages the session's XSRF
+ * token, with which a maintainer's write counts and without which it does not.
  */
 @PostgresIntegrationTest
 class SessionLoginIT {
@@ -149,6 +150,42 @@ class SessionLoginIT {
     for (HttpResponse<String> answer : java.util.List.of(file, timeline)) {
       assertThat(answer.body()).doesNotContain("钱会话").doesNotContain("13700001122");
     }
+  }
+
+  @Test
+  void shouldHandOurPagesTheSessionsXsrfTokenForTheirWrites() {
+    // given: the customer-service lead signed in to Tasklist, and the knowledge base page served with our policy
+    WebappSession lead = WebappSession.signIn(base(), "kefuzhuguan", DemoUsers.PASSWORD);
+    // Tasklist after its login reads the signed-in user: the webapps' CSRF filter keeps a token in the new session
+    assertThat(lead.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
+    HttpResponse<String> page = lead.get("/knowledge");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("/pages/knowledge.js");
+    assertThat(page.headers().firstValue("Content-Security-Policy")).get().asString()
+        .contains("script-src 'self'").contains("connect-src 'self'");
+
+    // when: the page reads who she is
+    HttpResponse<String> me = lead.get("/api/me");
+    JsonNode xsrfToken = EngineRest.json(me.body()).path("xsrfToken");
+    assertThat(xsrfToken.isTextual()).as(me.body()).isTrue();
+    String token = xsrfToken.asText();
+    assertThat(token).isNotBlank();
+    String title = "会话令牌测试条目";
+    String entry = "{\"title\":\"" + title + "\",\"answer\":\"测试\",\"category\":\"测试\",\"source\":\"测试\","
+        + "\"ownerGroup\":\"customer-service-lead\",\"reviewDate\":\"2027-12-31\"}";
+
+    // then: a write with another token is refused and writes nothing; with hers it is done as her
+    HttpResponse<String> forged = lead.send(json("/api/knowledge", entry).header("X-XSRF-TOKEN", token + "x"));
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+    assertThat(count("select count(*) from knowledge_entry where title = '" + title + "'")).isZero();
+    HttpResponse<String> written = lead.send(json("/api/knowledge", entry).header("X-XSRF-TOKEN", token));
+    assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("select updated_by from knowledge_entry where title = ?", String.class, title))
+        .isEqualTo("kefuzhuguan");
+    jdbc.update("delete from knowledge_entry where title = ?", title);
+    // HTTP Basic has no session, so no token
+    assertThat(rest.withBasicAuth("kefuzhuguan", DemoUsers.PASSWORD).getForEntity("/api/me", JsonNode.class)
+        .getBody().path("xsrfToken").isNull()).isTrue();
   }
 
   private HttpRequest.Builder json(String path, String body) {

@@ -95,6 +95,15 @@ function renderCaseLine(node, line, reason) {
     badge.textContent = reason;
     node.appendChild(badge);
   }
+  const knowledge = document.createElement('a'); // the knowledge base page (/knowledge), after line and badge
+  knowledge.className = 'serviceflow-knowledge-link';
+  knowledge.href = '/knowledge';
+  knowledge.target = '_blank';
+  knowledge.rel = 'noopener';
+  knowledge.style.cssText = 'margin-left:8px;font-size:12px';
+  knowledge.textContent = '知识库';
+  knowledge.addEventListener('click', (event) => event.stopPropagation());
+  node.appendChild(knowledge);
 }
 
 const caseCard = {
