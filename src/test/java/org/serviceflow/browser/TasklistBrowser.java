@@ -748,6 +748,90 @@ final class TasklistBrowser implements AutoCloseable {
     visible(By.cssSelector(css));
   }
 
+  // ---- TasklistPauseIT: the task view's 挂起 / 恢复计时 (scripts/serviceflow-cases.js)
+
+  /** The labels of the task view's pause actions, once they show (挂起 while the clock runs, else 恢复计时). */
+  List<String> pauseActions() {
+    visible(By.cssSelector(".task-actions .serviceflow-pause-actions button"));
+    return texts(".task-actions .serviceflow-pause-actions button");
+  }
+
+  /** Clicks 挂起 in the open task and waits for its dialog's pause types; returns their option texts. */
+  List<String> openPauseDialog() {
+    click(By.cssSelector(".task-actions .serviceflow-pause-actions .serviceflow-pause-pause"));
+    visible(By.cssSelector("#serviceflow-pause #serviceflow-pause-type option"));
+    return texts("#serviceflow-pause #serviceflow-pause-type option");
+  }
+
+  /**
+   * In the open 挂起 dialog: picks the type by its option text when given (a click on the list, one on the option),
+   * fills the reason (a click into it) and confirms; returns when the dialog has closed or shows a refusal.
+   */
+  void pauseWith(String typeText, String reason) {
+    if (typeText != null) {
+      click(By.id("serviceflow-pause-type"));
+      click(By.xpath("//select[@id='serviceflow-pause-type']/option[normalize-space(.)='" + typeText + "']"));
+    }
+    click(By.id("serviceflow-pause-reason"));
+    WebElement input = driver.findElement(By.id("serviceflow-pause-reason"));
+    input.clear();
+    if (reason != null && !reason.isEmpty()) {
+      input.sendKeys(reason);
+    }
+    confirmPauseDialog();
+  }
+
+  /** Clicks 恢复计时 in the open task and confirms its dialog; returns when it has closed or shows a refusal. */
+  void resumeClock() {
+    click(By.cssSelector(".task-actions .serviceflow-pause-actions .serviceflow-pause-resume"));
+    visible(By.cssSelector("#serviceflow-pause .serviceflow-pause-running"));
+    confirmPauseDialog();
+  }
+
+  private void confirmPauseDialog() {
+    click(By.cssSelector("#serviceflow-pause .serviceflow-pause-submit"));
+    try {
+      wait.until(d -> d.findElements(By.id("serviceflow-pause")).isEmpty()
+          || !d.findElements(By.cssSelector("#serviceflow-pause .serviceflow-pause-error:not([hidden])")).isEmpty());
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+  }
+
+  /** The refusal the open pause dialog shows (the API's message), or null when none shows. */
+  String pauseRefusal() {
+    List<WebElement> error = driver.findElements(By.cssSelector("#serviceflow-pause .serviceflow-pause-error:not([hidden])"));
+    return error.isEmpty() ? null : error.get(0).getText();
+  }
+
+  /** Waits until the open task says what it should about its case's pause: "已挂起（…）", or nothing (null). */
+  String waitForPauseStatus(String expected) {
+    By status = By.cssSelector(".task-actions .serviceflow-pause-actions .serviceflow-pause-status");
+    By action = By.cssSelector(".task-actions .serviceflow-pause-actions "
+        + (expected == null ? ".serviceflow-pause-pause" : ".serviceflow-pause-resume"));
+    try {
+      wait.until(d -> !d.findElements(action).isEmpty() && (expected == null ? d.findElements(status).isEmpty()
+          : d.findElements(status).stream().anyMatch(e -> expected.equals(e.getText().trim()))));
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    List<WebElement> shown = driver.findElements(status);
+    return shown.isEmpty() ? null : shown.get(0).getText().trim();
+  }
+
+  /** Waits until this task's card in the list shows the badge 已挂起 (true) or none (false); returns its title. */
+  String waitForPausedBadge(String taskId, boolean paused) {
+    By badge = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//h4//a[contains(@href,'"
+        + taskId + "')]]//*[contains(@class,'serviceflow-case-paused')]");
+    try {
+      wait.until(d -> paused != d.findElements(badge).isEmpty());
+    } catch (TimeoutException e) {
+      throw diagnosed(e);
+    }
+    List<WebElement> shown = driver.findElements(badge);
+    return shown.isEmpty() ? null : shown.get(0).getText() + "|" + shown.get(0).getAttribute("title");
+  }
+
   @Override
   public void close() {
     driver.quit();

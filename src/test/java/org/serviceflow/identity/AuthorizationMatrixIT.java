@@ -360,6 +360,7 @@ class AuthorizationMatrixIT {
 
     // our API: pauses and deadline recalculation
     columns.add(get("GET 举报 pauses", "/api/cases/{rx}/pauses"));
+    columns.add(get("GET 举报 pause types", "/api/cases/{rx}/pauses/types"));
     columns.add(post("POST 举报 pause", "/api/cases/{rx}/pauses")
         .body(c -> Map.of("type", "customer-unreachable", "reason", "矩阵测试：市民电话无人接听"))
         .onFreshReport()

@@ -155,6 +155,42 @@ class CasePauseTest extends ProcessTestSupport {
   }
 
   @Test
+  void shouldListThePauseTypesTheCasesProcessAllowsInTheTablesOrder() throws Exception {
+    clockAt("2026-11-02T09:00:00+08:00");
+    ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
+    ProcessInstance order = startAs("kefu1", "customer-service", "afterSalesService", Intakes.afterSalesRepair("SN-PAUSE-TYPES"));
+
+    as("kefu1", get("/api/cases/" + complaint.getBusinessKey() + "/pauses/types"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(2))
+        .andExpect(jsonPath("$[0].type").value("customer-information"))
+        .andExpect(jsonPath("$[0].label").value("等待客户补充资料或同意"))
+        .andExpect(jsonPath("$[0].partyLabel").value("客户"))
+        .andExpect(jsonPath("$[1].type").value("customer-unreachable"))
+        .andExpect(jsonPath("$[1].stopsClock").value(true))
+        .andExpect(jsonPath("$[1].maxWorkdays").value(3));
+    as("kefu1", get("/api/cases/" + order.getBusinessKey() + "/pauses/types"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].type").value(org.hamcrest.Matchers.contains(
+            "customer-information", "customer-unreachable", "waiting-parts", "at-factory")))
+        .andExpect(jsonPath("$[2].party").value("ourselves"))
+        .andExpect(jsonPath("$[2].partyLabel").value("我方"))
+        .andExpect(jsonPath("$[2].stopsClock").value(false))
+        .andExpect(jsonPath("$[3].partyLabel").value("供应商"));
+    mvc.perform(get("/api/cases/" + order.getBusinessKey() + "/pauses/types")).andExpect(status().isUnauthorized());
+    as("kefu1", get("/api/cases/TS0000000000/pauses/types")).andExpect(status().isNotFound());
+
+    // a pause is listed with its type's Chinese name
+    as("kefu1", post("/api/cases/" + order.getBusinessKey() + "/pauses").contentType(MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"at-factory\", \"reason\": \"返厂检测\"}"))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.label").value("返厂维修"));
+    as("kefu1", get("/api/cases/" + order.getBusinessKey() + "/pauses"))
+        .andExpect(jsonPath("$[0].type").value("at-factory"))
+        .andExpect(jsonPath("$[0].label").value("返厂维修"));
+  }
+
+  @Test
   void shouldRefuseBadPausesAndWriteNothing() throws Exception {
     clockAt("2026-11-02T09:00:00+08:00");
     ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());

@@ -14,6 +14,11 @@
 //    转办 / 委派 / 抄送. Each opens a small dialog (receiver user id — several, comma-separated, for 抄送 — and a
 //    reason) and posts to our /api/tasks/{id}/transfer|delegate|copy (docs/collaboration.md) with the Tasklist
 //    session and its X-XSRF-TOKEN; a refusal shows the API's Chinese message in the dialog.
+// 4. Pauses (挂起, docs/calendar.md § Pauses): beside them, a case task's view offers 挂起 while the case's clock
+//    runs and 恢复计时 while a pause runs, and says 已挂起（type，自 since）. 挂起 opens a dialog with the pause types
+//    the case's process allows (GET /api/cases/{n}/pauses/types, decision casePauseTypes) and a reason, and posts
+//    to /api/cases/{n}/pauses; 恢复计时 confirms and posts to .../pauses/resume. A refusal (400 naming the field,
+//    409) shows the API's Chinese message in the dialog. Task cards of a paused case show the badge 已挂起.
 // Pure functions are exported on window.ServiceFlowCases so that tests can call them.
 
 const CASE_LINE = /^([A-Z]{2}\d{6,}) · (.+)$/;
@@ -115,6 +120,12 @@ const caseCard = {
       const line = caseLine(description);
       if (line) {
         renderCaseLine(node, line, servedFirst(description));
+        loadPauses(line.caseNumber, api).then((pauses) => {
+          const running = runningPause(pauses);
+          if (running && node.querySelector('.serviceflow-case-line')) {
+            node.appendChild(pausedBadge(running));
+          }
+        }).catch(() => {});
       }
     };
     const task = scope && scope.task;
@@ -318,8 +329,207 @@ const collaborationActions = {
   }
 };
 
+// ---- 4. Pauses (挂起 / 恢复计时)
+
+function apiHeaders(api, doc, json) {
+  const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'X-XSRF-TOKEN': csrfToken(api, doc) };
+  if (json) {
+    headers['Content-Type'] = 'application/json';
+  }
+  return headers;
+}
+
+function casePausesUrl(caseNumber, rest) {
+  return '/api/cases/' + encodeURIComponent(caseNumber) + '/pauses' + (rest || '');
+}
+
+function loadJson(url, api) {
+  return fetch(url, { credentials: 'same-origin', headers: apiHeaders(api, document, false) })
+    .then((answer) => (answer.ok ? answer.json() : Promise.reject(new Error('HTTP ' + answer.status))));
+}
+
+function loadPauses(caseNumber, api) {
+  return loadJson(casePausesUrl(caseNumber), api);
+}
+
+/** The running pause (no end yet) of a case's pauses, else null. */
+function runningPause(pauses) {
+  return (Array.isArray(pauses) ? pauses : []).find((pause) => pause && !pause.endedAt) || null;
+}
+
+/** "12-04 16:00" of an ISO date-time with offset as the API writes it (the case's zone, Asia/Shanghai). */
+function shortTime(isoDateTime) {
+  const match = /^\d{4}-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(String(isoDateTime || ''));
+  return match ? `${match[1]}-${match[2]} ${match[3]}:${match[4]}` : '';
+}
+
+/** What a task view says while a pause runs: "已挂起（客户联系不上，自 12-04 16:00）". */
+function pausedText(pause) {
+  return `已挂起（${pause.label || pause.type}，自 ${shortTime(pause.startedAt)}）`;
+}
+
+/** The option text of a pause type: "客户联系不上（计入客户，暂停计时）". */
+function pauseTypeText(type) {
+  return `${type.label}（计入${type.partyLabel}，${type.stopsClock ? '暂停计时' : '照常计时'}）`;
+}
+
+function pausedBadge(pause) {
+  const badge = document.createElement('span');
+  badge.className = 'serviceflow-case-paused';
+  badge.title = pausedText(pause);
+  badge.style.cssText = 'display:inline-block;margin-left:8px;padding:0 6px;border-radius:3px;font-size:12px;'
+    + 'line-height:18px;vertical-align:top;color:#fff;background:#8a6d3b;font-weight:bold';
+  badge.textContent = '已挂起';
+  return badge;
+}
+
+/**
+ * The dialog of 挂起 (with the allowed types and a reason) or of 恢复计时 (a confirmation of the running pause).
+ * On success it closes and calls done with the API's answer; a refusal stays in it.
+ */
+function openPauseDialog(doc, kind, caseNumber, api, context, done) {
+  const old = doc.getElementById('serviceflow-pause');
+  if (old) {
+    old.remove();
+  }
+  const dialog = doc.createElement('div');
+  dialog.id = 'serviceflow-pause';
+  dialog.className = 'serviceflow-pause';
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('data-action', kind);
+  dialog.style.cssText = 'position:fixed;top:120px;left:50%;transform:translateX(-50%);z-index:2100;width:460px;'
+    + 'background:#fff;border:1px solid #ccc;border-radius:4px;padding:16px;box-shadow:0 4px 16px rgba(0,0,0,.3)';
+  const pausing = kind === 'pause';
+  dialog.innerHTML = '<h4 class="serviceflow-pause-title"></h4>'
+    + (pausing
+      ? '<div class="form-group"><label for="serviceflow-pause-type">挂起类型</label>'
+        + '<select id="serviceflow-pause-type" class="form-control"></select></div>'
+        + '<div class="form-group"><label for="serviceflow-pause-reason">原因</label>'
+        + '<textarea id="serviceflow-pause-reason" class="form-control" rows="3" maxlength="500"></textarea></div>'
+      : '<p class="serviceflow-pause-running"></p><p>恢复后，暂停计时期间的工作时间顺延到各项期限。</p>')
+    + '<div class="serviceflow-pause-error alert alert-danger" role="alert" hidden></div>'
+    + '<div class="text-right"><button type="button" class="btn btn-default serviceflow-pause-cancel">取消</button> '
+    + '<button type="button" class="btn btn-primary serviceflow-pause-submit">确定</button></div>';
+  dialog.querySelector('.serviceflow-pause-title').textContent = (pausing ? '挂起案件 ' : '恢复计时 ') + caseNumber;
+  const error = dialog.querySelector('.serviceflow-pause-error');
+  const submit = dialog.querySelector('.serviceflow-pause-submit');
+  const refuse = (message) => {
+    error.textContent = message;
+    error.hidden = false;
+    submit.disabled = false;
+  };
+  if (pausing) {
+    const select = dialog.querySelector('#serviceflow-pause-type');
+    (context.types || []).forEach((type) => {
+      const option = doc.createElement('option');
+      option.value = type.type;
+      option.textContent = pauseTypeText(type);
+      select.appendChild(option);
+    });
+    if (!(context.types || []).length) {
+      refuse('该流程没有可用的挂起类型（决策表 casePauseTypes）');
+      submit.disabled = true;
+    }
+  } else {
+    dialog.querySelector('.serviceflow-pause-running').textContent = pausedText(context.running);
+  }
+  dialog.querySelector('.serviceflow-pause-cancel').addEventListener('click', () => dialog.remove());
+  submit.addEventListener('click', () => {
+    submit.disabled = true;
+    error.hidden = true;
+    const body = pausing ? { type: dialog.querySelector('#serviceflow-pause-type').value,
+      reason: dialog.querySelector('#serviceflow-pause-reason').value } : null;
+    fetch(casePausesUrl(caseNumber, pausing ? '' : '/resume'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: apiHeaders(api, doc, pausing),
+      body: pausing ? JSON.stringify(body) : undefined
+    }).then((answer) => answer.json().catch(() => null).then((json) => ({ answer, json })))
+      .then(({ answer, json }) => {
+        if (!answer.ok) {
+          throw new Error(refusalMessage(json, answer.status));
+        }
+        dialog.remove();
+        done(json);
+      })
+      .catch((refused) => refuse(refused.message));
+  });
+  doc.body.appendChild(dialog);
+  const first = dialog.querySelector(pausing ? '#serviceflow-pause-type' : '.serviceflow-pause-submit');
+  if (first) {
+    first.focus();
+  }
+}
+
+const pauseActions = {
+  id: 'serviceflow-pause-actions',
+  pluginPoint: 'tasklist.task.action',
+  priority: 40,
+  // rendered once for the task view; Tasklist's taskData tells each task shown (and each reload of it)
+  render(node, { api }, scope) {
+    node.textContent = '';
+    const box = document.createElement('span');
+    box.className = 'serviceflow-pause-actions';
+    node.appendChild(box);
+    const taskData = scope && scope.taskData && typeof scope.taskData.observe === 'function' ? scope.taskData : null;
+    let shownCase = null;
+    const show = (caseNumber) => loadPauses(caseNumber, api).then((pauses) => {
+      if (shownCase !== caseNumber) {
+        return; // another task is shown by now
+      }
+      box.textContent = '';
+      const running = runningPause(pauses);
+      if (running) {
+        const status = document.createElement('span');
+        status.className = 'serviceflow-pause-status label label-warning';
+        status.style.cssText = 'display:inline-block;margin:0 6px;font-size:12px;vertical-align:middle';
+        status.textContent = pausedText(running);
+        box.appendChild(status);
+      }
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'btn btn-link ' + (running ? 'serviceflow-pause-resume' : 'serviceflow-pause-pause');
+      button.textContent = running ? '恢复计时' : '挂起';
+      button.addEventListener('click', () => {
+        const opened = running ? Promise.resolve({ running })
+          : loadJson(casePausesUrl(caseNumber, '/types'), api).then((types) => ({ types }));
+        opened.then((context) => openPauseDialog(document, running ? 'resume' : 'pause', caseNumber, api, context,
+          (answer) => {
+            showCollaborationNotice(document, running
+              ? `已恢复计时：案件 ${caseNumber} 挂起 ${answer && answer.pausedWorkingTime}（工作时间）`
+              : `已挂起案件 ${caseNumber}：${answer && answer.label}`);
+            if (taskData) {
+              taskData.changed('task'); // shown again with its due date (moved on 恢复计时) and these actions
+              taskData.changed('taskList'); // the card's badge 已挂起
+            } else {
+              show(caseNumber);
+            }
+          }));
+      });
+      box.appendChild(button);
+    }).catch(() => {
+      if (shownCase === caseNumber) {
+        box.textContent = ''; // not a case the user may read: no pause actions
+      }
+    });
+    const showTask = (task) => {
+      const line = task && caseLine(task.description);
+      shownCase = line ? line.caseNumber : null;
+      box.textContent = '';
+      if (line) {
+        show(line.caseNumber);
+      }
+    };
+    if (taskData) {
+      taskData.observe('task', showTask);
+    } else if (scope && scope.task) {
+      showTask(scope.task);
+    }
+  }
+};
+
 window.ServiceFlowCases = { caseLine, servedFirst, casePage, intakeNotice, intakeUrl, collaborationBody,
-  refusalMessage };
+  refusalMessage, runningPause, shortTime, pausedText, pauseTypeText };
 watchStarts(window);
 
-export default [caseCard, collaborationActions];
+export default [caseCard, collaborationActions, pauseActions];
