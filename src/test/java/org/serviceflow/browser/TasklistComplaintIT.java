@@ -260,7 +260,7 @@ class TasklistComplaintIT {
     assertThat(variable(instance, "verificationResult")).isEqualTo("valid");
     assertThat(variable(instance, "compensationInvolved")).isEqualTo(true);
     assertThat(((Number) variable(instance, "compensationAmount")).intValue()).isEqualTo(800);
-    assertThat(variable(instance, "approverGroup")).isEqualTo("quality");
+    assertThat(variable(instance, "approverGroup")).isEqualTo("quality-lead");
     assertThat(variable(instance, "approvalDecision")).isEqualTo("approved");
     assertThat(variable(instance, "resolutionMode")).isEqualTo("immediate");
     assertThat(variable(instance, "satisfaction")).isEqualTo("satisfied");
