@@ -1,4 +1,4 @@
-package org.serviceflow.segregation;
+package org.serviceflow.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -9,12 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body {@link ProposerGuard} has read once (to see whom a task is given to), handed on unchanged. */
-final class ReadBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body a filter has read once (to check it, or to see whom a task is given to), handed on with the
+ * bytes it read, or with fewer of them.
+ */
+public final class ReadBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  ReadBodyRequest(HttpServletRequest request, byte[] body) {
+  public ReadBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
   }
@@ -53,5 +56,15 @@ final class ReadBodyRequest extends HttpServletRequestWrapper {
   @Override
   public BufferedReader getReader() {
     return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public int getContentLength() {
+    return body.length;
+  }
+
+  @Override
+  public long getContentLengthLong() {
+    return body.length;
   }
 }
