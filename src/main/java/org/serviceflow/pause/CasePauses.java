@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.serviceflow.calendar.WorkingDayCalendar;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.web.BadRequestException;
@@ -29,16 +28,16 @@ class CasePauses {
   private final PauseRules rules;
   private final PausedDeadlines deadlines;
   private final CaseFileService caseFiles;
-  private final WorkingDayCalendar calendar;
   private final TaskService taskService;
+  private final PausedWorkingTime pausedWorkingTime;
 
   CasePauses(CasePauseRepository pauses, PauseRules rules, PausedDeadlines deadlines, CaseFileService caseFiles,
-      WorkingDayCalendar calendar, TaskService taskService) {
+      TaskService taskService, PausedWorkingTime pausedWorkingTime) {
+    this.pausedWorkingTime = pausedWorkingTime;
     this.pauses = pauses;
     this.rules = rules;
     this.deadlines = deadlines;
     this.caseFiles = caseFiles;
-    this.calendar = calendar;
     this.taskService = taskService;
   }
 
@@ -67,7 +66,7 @@ class CasePauses {
     CasePause pause = pauses.findByCaseNumberAndEndedAtIsNull(caseNumber).orElseThrow(
         () -> new ResponseStatusException(HttpStatus.CONFLICT, "案件 " + caseNumber + " 没有挂起，无需恢复"));
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Duration paused = calendar.workingTimeBetween(pause.getStartedAt(), now);
+    Duration paused = pausedWorkingTime.between(pause.getStartedAt(), now);
     pause.end(now, actor, paused);
     String outcome = "挂起 " + hours(paused) + "（工作时间），计入" + PauseRule.partyLabel(pause.getParty());
     if (pause.isStopsClock()) {

@@ -30,9 +30,11 @@ class PausedDeadlines {
   private final TaskService taskService;
   private final CaseFileService caseFiles;
   private final WorkingDayCalendar calendar;
+  private final PausedWorkingTime pausedWorkingTime;
 
   PausedDeadlines(ManagementService managementService, TaskService taskService, CaseFileService caseFiles,
-      WorkingDayCalendar calendar) {
+      WorkingDayCalendar calendar, PausedWorkingTime pausedWorkingTime) {
+    this.pausedWorkingTime = pausedWorkingTime;
     this.managementService = managementService;
     this.taskService = taskService;
     this.caseFiles = caseFiles;
@@ -81,12 +83,8 @@ class PausedDeadlines {
     return moved;
   }
 
-  /** The instant moved by the paused working time, or null when it lies before the pause (it is left alone). */
   private Date shifted(Date at, Instant pausedAt, Duration paused) {
-    if (at == null || !at.toInstant().isAfter(pausedAt) || paused.isZero()) {
-      return null;
-    }
-    return Date.from(calendar.addWorkingTime(at.toInstant(), paused));
+    return pausedWorkingTime.shifted(at, pausedAt, paused);
   }
 
   private static Date date(java.time.OffsetDateTime at) {

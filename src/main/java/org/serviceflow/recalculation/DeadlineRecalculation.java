@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
+import org.serviceflow.pause.PausedWorkingTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,17 +48,19 @@ public class DeadlineRecalculation {
   private final TaskService taskService;
   private final CaseFileService caseFiles;
   private final CountedDeadlines counted;
+  private final PausedWorkingTime pausedWorkingTime;
   private final TransactionTemplate transaction;
   private final ZoneId zone;
 
   DeadlineRecalculation(ProcessEngineConfigurationImpl engine, CaseFileService caseFiles, CountedDeadlines counted,
-      PlatformTransactionManager transactionManager, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
+      PausedWorkingTime pausedWorkingTime, PlatformTransactionManager transactionManager, @Value("${serviceflow.calendar.zone:Asia/Shanghai}") ZoneId zone) {
     this.engine = engine;
     this.runtimeService = engine.getRuntimeService();
     this.managementService = engine.getManagementService();
     this.taskService = engine.getTaskService();
     this.caseFiles = caseFiles;
     this.counted = counted;
+    this.pausedWorkingTime = pausedWorkingTime;
     this.transaction = new TransactionTemplate(transactionManager);
     this.zone = zone;
   }
@@ -105,7 +108,8 @@ public class DeadlineRecalculation {
       }
       List<RecomputedInstant> recomputed = engine.getCommandExecutorTxRequired()
           .execute(new RecomputeRunningInstants(instance.getId(), counted));
-      for (RecomputedInstant instant : recomputed) {
+      for (RecomputedInstant count : recomputed) {
+        RecomputedInstant instant = withPauses(caseNumber, count);
         if (instant.changed()) {
           moved.putIfAbsent(instant.stored().toInstant(), instant.recomputed().toInstant());
           changes.add(change(caseNumber, instance.getId(), instant.kind(), instant.id(), instant.name(),
@@ -124,6 +128,17 @@ public class DeadlineRecalculation {
       }
     }
     return changes;
+  }
+
+  /**
+   * A timer's or task's recount with the case's ended pauses applied again, as their resume moved it; a counted
+   * variable is left as counted (resume never moved variables; timers and tasks reading it get the shift here).
+   */
+  private RecomputedInstant withPauses(String caseNumber, RecomputedInstant instant) {
+    if (DeadlineChange.VARIABLE.equals(instant.kind())) {
+      return instant;
+    }
+    return instant.recomputedAs(pausedWorkingTime.afterEndedPauses(caseNumber, instant.recomputed(), instant.createdAt()));
   }
 
   private java.util.Optional<DeadlineChange> caseDeadlineChange(String caseNumber, ProcessInstance instance, String kind,

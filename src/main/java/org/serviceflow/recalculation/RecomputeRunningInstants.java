@@ -69,7 +69,7 @@ class RecomputeRunningInstants implements Command<List<RecomputedInstant>> {
         Date recomputed = evaluate(expressions, text, execution, timer.getCreateTime(), moved);
         if (recomputed != null) {
           instants.add(new RecomputedInstant(DeadlineChange.TIMER, timer.getId(), name(event.getName(), event.getId()),
-              timer.getDuedate(), recomputed));
+              timer.getDuedate(), recomputed, timer.getCreateTime()));
         }
       }
     }
@@ -103,7 +103,7 @@ class RecomputeRunningInstants implements Command<List<RecomputedInstant>> {
             .ifPresent(recording -> {
           Date recomputed = counted.recount(recording);
           RecomputedInstant instant = new RecomputedInstant(DeadlineChange.VARIABLE, variable,
-              name(recording.label(), variable), (Date) stored, recomputed);
+              name(recording.label(), variable), (Date) stored, recomputed, null);
           instants.add(instant);
           if (instant.changed()) {
             moved.put(variable, recomputed);
@@ -117,7 +117,7 @@ class RecomputeRunningInstants implements Command<List<RecomputedInstant>> {
   private static void add(List<RecomputedInstant> instants, String kind, TaskEntity task, String name, Date stored,
       Date recomputed) {
     if (stored != null && recomputed != null) {
-      instants.add(new RecomputedInstant(kind, task.getId(), name, stored, recomputed));
+      instants.add(new RecomputedInstant(kind, task.getId(), name, stored, recomputed, task.getCreateTime()));
     }
   }
 

@@ -78,6 +78,20 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
   /** The correction: the make-up workday is Saturday 05-12, not 04-28. */
   static final String YEAR_2029_CORRECTED = YEAR_2029.replace("2029-04-28", "2029-05-12");
 
+  /** 2031 as first published: only 劳动节. */
+  static final String YEAR_2031 = """
+      year: 2031
+      source: 测试数据（非官方）
+      festivals:
+        - name: 劳动节
+          holidays: {from: 2031-05-01, to: 2031-05-05}
+      """;
+  /** The correction: Wednesday 2031-03-05 is a holiday too (after the pause of Monday 03-03, not inside it). */
+  static final String YEAR_2031_CORRECTED = YEAR_2031 + """
+        - name: 测试假日
+          holidays: {from: 2031-03-05}
+      """;
+
   @Autowired MockMvc mvc;
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
@@ -85,6 +99,7 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
     write("2027.yaml", YEAR_2027);
+    write("2031.yaml", YEAR_2031);
     registry.add("serviceflow.calendar.data-dir", DATA_DIR::toString);
   }
 
@@ -282,6 +297,70 @@ class DeadlineRecalculationTest extends ProcessTestSupport {
     assertThat(changesOf(admin(post("/api/deadlines/recalculation"), status().isOk()), caseNumber)).isEmpty();
     assertThat(caseFiles.timeline(caseNumber)).filteredOn(e -> e.action().equals(DeadlineRecalculation.TIMELINE_ACTION))
         .hasSize(1);
+  }
+
+  @Test
+  void shouldKeepTheShiftOfEndedPausesWhenRecalculating() throws Exception {
+    // given a complaint of Monday 2031-03-03 in verification: 3 working days = 03-04, 03-05, 03-06 17:30
+    clockAt("2031-03-03T09:00:00+08:00");
+    ProcessInstance complaint = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
+    complete(complaint, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    String caseNumber = complaint.getBusinessKey();
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(date("2031-03-06T17:30:00+08:00"));
+    // and a complaint of Monday 2031-06-02, far from any change of the data
+    clockAt("2031-06-02T09:00:00+08:00");
+    ProcessInstance untouched = startAs("kefu1", "customer-service", "complaint", Intakes.complaint());
+    complete(untouched, "Task_FirstResponse", Map.of("firstResponseChannel", "phone", "firstResponseNote", "已致电"));
+    // each paused by the customer from 10:00 to 14:00 that Monday (4 working hours), and resumed
+    pauseAndResume(caseNumber, "2031-03-03T10:00:00+08:00", "2031-03-03T14:00:00+08:00");
+    pauseAndResume(untouched.getBusinessKey(), "2031-06-02T10:00:00+08:00", "2031-06-02T14:00:00+08:00");
+    Date paused = date("2031-03-06T21:30:00+08:00");
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(paused);
+    assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(paused);
+    Date untouchedDue = task(untouched, "Task_VerifyComplaint").getDueDate();
+    assertThat(untouchedDue).isEqualTo(date("2031-06-05T21:30:00+08:00"));
+
+    // then, before any change of the data, the recount with the pauses gives the stored instants again
+    assertThat(changesOf(dryRun(), caseNumber)).isEmpty();
+    assertThat(changesOf(dryRun(), untouched.getBusinessKey())).isEmpty();
+
+    // when the corrected 2031 (03-05 a holiday) is reloaded
+    clockAt("2031-03-03T15:00:00+08:00");
+    write("2031.yaml", YEAR_2031_CORRECTED);
+    admin(post("/api/calendar/reload"), status().isOk());
+
+    // then the dry run lists the verification's instants: recount 03-07 17:30 plus the 4 paused hours
+    String dryRun = dryRun();
+    assertThat(changesOf(dryRun, caseNumber))
+        .extracting(c -> c.get("kind") + " " + c.get("name") + " " + c.get("oldAt") + " → " + c.get("newAt"))
+        .containsExactlyInAnyOrder(
+            "TIMER 核实超期 2031-03-06T21:30:00+08:00 → 2031-03-07T21:30:00+08:00",
+            "TASK_DUE 初步核实 2031-03-06T21:30:00+08:00 → 2031-03-07T21:30:00+08:00",
+            "CASE_DEADLINE VERIFICATION 2031-03-06T21:30:00+08:00 → 2031-03-07T21:30:00+08:00");
+    assertThat(changesOf(dryRun, untouched.getBusinessKey())).as("the pause is not undone").isEmpty();
+
+    // when applied, timer, task and case file keep the pause's shift on the recount
+    String answer = admin(post("/api/deadlines/recalculation"), status().isOk());
+    assertThat(changesOf(answer, untouched.getBusinessKey())).isEmpty();
+    Date moved = date("2031-03-07T21:30:00+08:00");
+    assertThat(task(complaint, "Task_VerifyComplaint").getDueDate()).isEqualTo(moved);
+    assertThat(timer(complaint, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(moved);
+    assertThat(caseFiles.get(caseNumber).deadlines()).filteredOn(d -> d.kind().equals("VERIFICATION"))
+        .singleElement().satisfies(d -> assertThat(d.dueAt()).isEqualTo(OffsetDateTime.parse("2031-03-07T21:30:00+08:00")));
+    assertThat(task(untouched, "Task_VerifyComplaint").getDueDate()).isEqualTo(untouchedDue);
+    assertThat(timer(untouched, "BoundaryEvent_VerifyOverdue").getDuedate()).isEqualTo(untouchedDue);
+    assertThat(changesOf(dryRun(), caseNumber)).as("a second run finds nothing").isEmpty();
+  }
+
+  private void pauseAndResume(String caseNumber, String from, String to) throws Exception {
+    clockAt(from);
+    mvc.perform(post("/api/cases/" + caseNumber + "/pauses").header(HttpHeaders.AUTHORIZATION, basic("zhiliang1", "demo"))
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .content("{\"type\": \"customer-information\", \"reason\": \"等待客户补充照片\"}"))
+        .andExpect(status().isCreated());
+    clockAt(to);
+    mvc.perform(post("/api/cases/" + caseNumber + "/pauses/resume").header(HttpHeaders.AUTHORIZATION, basic("zhiliang1", "demo")))
+        .andExpect(status().isOk());
   }
 
   @Test
