@@ -3,6 +3,9 @@ package org.serviceflow.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.serviceflow.support.PostgresIntegrationTest;
@@ -20,7 +26,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Tasklist, Cockpit and Admin in headless Chromium (zh-CN) on the whole application: the main pages show
  * no English words beyond product names, ids and keys; the CE end-of-life banner is hidden; form-js
- * validation messages are Chinese; dates are YYYY-MM-DD.
+ * validation messages are Chinese; dates are YYYY-MM-DD; relative dates are Chinese whatever the order the
+ * locale files arrive in (only zh.json is loaded: each file's dateLocales switches moment's global locale).
  */
 @PostgresIntegrationTest
 class WebappsChineseIT {
@@ -46,6 +53,9 @@ class WebappsChineseIT {
   @Autowired
   IdentityService identityService;
 
+  @Autowired
+  TaskService taskService;
+
   @BeforeAll
   static void requireChromium() {
     TasklistBrowser.assumeChromium();
@@ -65,9 +75,15 @@ class WebappsChineseIT {
     Map<String, Set<String>> english = new LinkedHashMap<>();
     String complaint = repositoryService.createProcessDefinitionQuery().processDefinitionKey("complaint")
         .latestVersion().singleResult().getId();
+    Task aged = agedTaskOfTheClerk();
     try (TasklistBrowser browser = new TasklistBrowser("http://localhost:" + port, SCREENSHOTS)) {
       // Tasklist: task list, start form with validation errors
       browser.login(TasklistComplaintIT.CLERK, TasklistComplaintIT.PASSWORD);
+      browser.showTask("我的待办", aged.getName(), aged.getId());
+      assertThat(browser.visibleText()).as("relative dates of the aged task's card").contains("3 天前", "5 小时后");
+      assertThat(browser.script("return performance.getEntriesByType('resource').map(e => e.name)"
+          + ".filter(n => n.includes('/locales/'));")).asList().isNotEmpty()
+          .allSatisfy(name -> assertThat(name.toString()).contains("/locales/zh.json"));
       english.put("tasklist list", englishWords(browser));
       assertThat(browser.displayed(".ce-eol-banner")).as("end-of-life banner").isFalse();
       // kefu1 is 王 (last name) 芳 (first name): Camunda would print "芳 王"
@@ -105,8 +121,26 @@ class WebappsChineseIT {
       browser.open("/camunda/app/admin/default/#/system?section=system-settings-general", ".ctn-main");
       english.put("admin system", englishWords(browser));
       browser.screenshot("zh-admin-system");
+    } finally {
+      taskService.deleteTask(aged.getId(), true);
     }
     assertThat(english).allSatisfy((page, words) -> assertThat(words).as(page).isEmpty());
+  }
+
+  /** A task of the clerk's created 3 days ago and due in 5 hours, so that the list shows relative dates both ways. */
+  private Task agedTaskOfTheClerk() {
+    Instant now = Instant.now();
+    ClockUtil.setCurrentTime(Date.from(now.minus(Duration.ofDays(3)).minus(Duration.ofHours(2))));
+    try {
+      Task task = taskService.newTask(); // the create time is taken here
+      task.setName("核对三天前的回访记录");
+      task.setAssignee(TasklistComplaintIT.CLERK);
+      task.setDueDate(Date.from(now.plus(Duration.ofHours(5)).plus(Duration.ofMinutes(20))));
+      taskService.saveTask(task);
+      return task;
+    } finally {
+      ClockUtil.reset();
+    }
   }
 
   private void addWords(String text) {

@@ -34,8 +34,8 @@ class ChineseWebappsTest {
     ResponseEntity<String> config = rest.getForEntity("/camunda/app/" + app + "/scripts/config.js", String.class);
 
     assertThat(config.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(config.getBody()).contains("export default").contains("availableLocales: ['zh', 'en']")
-        .contains("fallbackLocale: 'en'");
+    assertThat(config.getBody()).contains("export default").contains("availableLocales: ['zh']")
+        .contains("fallbackLocale: 'zh'");
   }
 
   @Test
