@@ -20,7 +20,8 @@ public class PostgresContextInitializer implements ApplicationContextInitializer
         "spring.datasource.password=postgres",
         "spring.datasource.driver-class-name=org.postgresql.Driver",
         // as the postgres profile ships it (application-postgres.yaml)
-        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true");
+        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true",
+        "spring.datasource.hikari.data-source-properties.options=-c plan_cache_mode=force_custom_plan");
     EmbeddedPostgres.register(context);
   }
 }
