@@ -172,6 +172,7 @@
       timeline(more[0]);
       pauses(more[1]);
       cockpit(file, more[2]);
+      $('knowledge-link').hidden = !(more[2].pages && more[2].pages.indexOf('/knowledge') >= 0);
       $('loading').hidden = true;
       $('case').hidden = false;
       document.body.dataset.loaded = 'true';

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/me}: who the caller is, which groups (roles) they belong to, and which Camunda webapps they may
- * open ({@code apps}: tasklist, cockpit, admin; APPLICATION ACCESS, camunda-admin all), so our pages link only there.
+ * open ({@code apps}: tasklist, cockpit, admin; APPLICATION ACCESS, camunda-admin all) and which of our own pages
+ * ({@code pages}: each {@link StaffPage}, e.g. {@code /knowledge}), so our pages and Tasklist cards link only there.
  * Signed in through the webapps' session, also the session's XSRF token ({@code xsrfToken}): our pages outside
  * /camunda cannot read the webapps' XSRF-TOKEN cookie (its path is /camunda), and a write with the session needs it
  * (SessionOrBasicAuthenticationProvider). Another site cannot read this answer (no CORS), so the token stays secret.
@@ -26,11 +27,14 @@ class MeController {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final List<StaffPage> pages;
 
-  MeController(CurrentUser currentUser, IdentityService identityService, AuthorizationService authorizationService) {
+  MeController(CurrentUser currentUser, IdentityService identityService, AuthorizationService authorizationService,
+      List<StaffPage> pages) {
     this.currentUser = currentUser;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.pages = pages;
   }
 
   record GroupView(String id, String name) {
@@ -38,7 +42,7 @@ class MeController {
 
   /** @param xsrfToken the webapps' XSRF token of the caller's session; null when the caller used HTTP Basic */
   record MeView(String id, String firstName, String lastName, String email, List<GroupView> groups, List<String> apps,
-      String xsrfToken) {
+      List<String> pages, String xsrfToken) {
   }
 
   @GetMapping("/api/me")
@@ -49,6 +53,7 @@ class MeController {
         .list().stream().map(MeController::view).toList();
     return new MeView(userId, user == null ? null : user.getFirstName(),
         user == null ? null : user.getLastName(), user == null ? null : user.getEmail(), groups, apps(userId),
+        pages.stream().filter(page -> page.mayOpen(currentUser.groupIds())).map(StaffPage::path).sorted().toList(),
         SessionOrBasicAuthenticationProvider.sessionXsrfToken(request));
   }
 

@@ -87,8 +87,9 @@ class CasePageIT {
           .isGreaterThanOrEqualTo(3);
       assertThat(text(browser, "#timeline tbody tr:first-child")).contains("kefu1", "受理", caseNumber);
       assertThat(text(browser, "#timeline tbody")).contains("首次响应", quality, "挂起");
-      // kefu1 may not use Cockpit: no link
+      // kefu1 may not use Cockpit: no link; customer service reads the knowledge base: its link
       assertThat(browser.displayed("#cockpit-link")).isFalse();
+      assertThat(browser.displayed("#knowledge-link")).isTrue();
     }
     assertThat(Files.size(SCREENSHOT)).isGreaterThan(10_000);
 
@@ -124,6 +125,7 @@ class CasePageIT {
       browser.login("shichang", "demo");
       browser.open("/cases/" + reportNumber, LOADED);
       browser.screenshot("case-page-report-unit");
+      assertThat(browser.displayed("#knowledge-link")).as("units do not read the centre's knowledge base").isFalse();
 
       // then: the case, the reporter masked everywhere on the page
       String page = browser.visibleText();

@@ -285,6 +285,18 @@ final class TasklistBrowser implements AutoCloseable {
   }
 
   /**
+   * The knowledge base link of the listed card of this task ("/knowledge 知识库"), null when the card shows none, once
+   * the card has decided (scripts/serviceflow-cases.js asks /api/me whether the user may open the page).
+   */
+  String knowledgeLinkOfCard(String taskId) {
+    By decided = By.xpath("//ol[contains(@class,'tasks-list')]//li[contains(@class,'task')][.//h4//a[contains(@href,'"
+        + taskId + "')]]//*[@data-knowledge-link]");
+    WebElement node = visible(decided);
+    WebElement link = node.findElements(By.cssSelector("a.serviceflow-knowledge-link")).stream().findFirst().orElse(null);
+    return link == null ? null : link.getAttribute("href").replaceFirst("^https?://[^/]+", "") + " " + link.getText();
+  }
+
+  /**
    * The served-first badge (scripts/serviceflow-cases.js, {@code .serviceflow-case-priority}) of the listed card of
    * this case, null when the card has none; the card must be listed (e.g. by {@link #caseNumbersInFilter}).
    */

@@ -130,6 +130,8 @@ class TasklistHotlineIT {
       browser.openAssignedTaskFromNotice(triage.getId());
       assertThat(browser.caseLineOfCard(triage.getId()).getText()).as("the centre's card names the reporter")
           .isEqualTo(caseNumber + " · 诉求人：" + REPORTER);
+      assertThat(browser.knowledgeLinkOfCard(triage.getId())).as("operators read the knowledge base")
+          .isEqualTo("/knowledge 知识库");
       assertVisible(browser, "诉求信息", "编号：", caseNumber, "举报", "处理方式", "即时办结（当场答复）", "派单");
       browser.radio("Field_TriageResult", 1);
       assertNoEnglishValidation(browser);
@@ -164,6 +166,8 @@ class TasklistHotlineIT {
       browser.claimIfNeeded();
       assertThat(browser.caseLineOfCard(signFor.getId()).getText()).as("the unit's card masks the reporter")
           .isEqualTo(caseNumber + " · 诉求人：（保密）");
+      assertThat(browser.knowledgeLinkOfCard(signFor.getId())).as("units do not read the centre's knowledge base")
+          .isNull();
       assertVisible(browser, "签收或退单", "签收（属本单位职责）", "退单", "退单时限",
           "诉求人要求保密或为举报：姓名和电话不向承办单位提供");
       assertReporterHidden(browser);

@@ -74,12 +74,16 @@ class RestAccessTest {
     assertThat(me.getBody().path("lastName").asText()).isEqualTo("王");
     assertThat(me.getBody().path("groups").findValuesAsText("name")).containsExactly("客服部");
     assertThat(me.getBody().path("apps")).extracting(JsonNode::asText).containsExactly("tasklist");
+    assertThat(me.getBody().path("pages")).as("customer service reads the knowledge base")
+        .extracting(JsonNode::asText).containsExactly("/knowledge");
   }
 
   @Test
   void shouldNameTheWebappsTheCallerMayOpen() {
     assertThat(as("shenji").getForEntity("/api/me", JsonNode.class).getBody().path("apps"))
         .as("auditors: Cockpit only").extracting(JsonNode::asText).containsExactly("cockpit");
+    assertThat(as("shenji").getForEntity("/api/me", JsonNode.class).getBody().path("pages"))
+        .as("auditors: not the knowledge base").isEmpty();
     assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/me", JsonNode.class).getBody().path("apps"))
         .extracting(JsonNode::asText).containsExactly("tasklist", "cockpit", "admin");
   }

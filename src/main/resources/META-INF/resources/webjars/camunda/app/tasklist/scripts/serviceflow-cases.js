@@ -100,7 +100,16 @@ function renderCaseLine(node, line, reason) {
     badge.textContent = reason;
     node.appendChild(badge);
   }
-  const knowledge = document.createElement('a'); // the knowledge base page (/knowledge), after line and badge
+}
+
+/** The knowledge base link (/knowledge) after line and badge, for those whom /api/me names the page. */
+function renderKnowledgeLink(node, caller) {
+  const allowed = Boolean(caller && Array.isArray(caller.pages) && caller.pages.indexOf('/knowledge') >= 0);
+  node.setAttribute('data-knowledge-link', allowed ? 'shown' : 'none'); // decided (tests wait for it)
+  if (!allowed || !node.querySelector('.serviceflow-case-line') || node.querySelector('.serviceflow-knowledge-link')) {
+    return;
+  }
+  const knowledge = document.createElement('a');
   knowledge.className = 'serviceflow-knowledge-link';
   knowledge.href = '/knowledge';
   knowledge.target = '_blank';
@@ -108,7 +117,16 @@ function renderCaseLine(node, line, reason) {
   knowledge.style.cssText = 'margin-left:8px;font-size:12px';
   knowledge.textContent = '知识库';
   knowledge.addEventListener('click', (event) => event.stopPropagation());
-  node.appendChild(knowledge);
+  node.insertBefore(knowledge, node.querySelector('.serviceflow-case-paused')); // before the badge 已挂起, if shown
+}
+
+let me = null;
+/** /api/me, asked once per page load for all cards. */
+function loadMe(api) {
+  if (!me) {
+    me = loadJson('/api/me', api).catch(() => null);
+  }
+  return me;
 }
 
 const caseCard = {
@@ -120,6 +138,7 @@ const caseCard = {
       const line = caseLine(description);
       if (line) {
         renderCaseLine(node, line, servedFirst(description));
+        loadMe(api).then((caller) => renderKnowledgeLink(node, caller));
         loadPauses(line.caseNumber, api).then((pauses) => {
           const running = runningPause(pauses);
           if (running && node.querySelector('.serviceflow-case-line')) {
