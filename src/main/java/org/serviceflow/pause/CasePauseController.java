@@ -116,8 +116,7 @@ class CasePauseController {
   }
 
   private PauseView view(CasePause pause, String processKey) {
-    String label = processKey == null ? pause.getPauseType()
-        : rules.find(processKey, pause.getPauseType()).map(PauseRule::label).orElse(pause.getPauseType());
+    String label = rules.label(processKey, pause.getPauseType());
     return new PauseView(pause.getPauseType(), label, pause.getParty(), pause.isStopsClock(), pause.getMaxWorkdays(),
         pause.getReason(), pause.getStartedAt().atZone(zone).toOffsetDateTime(), pause.getStartedBy(),
         pause.getEndedAt() == null ? null : pause.getEndedAt().atZone(zone).toOffsetDateTime(), pause.getEndedBy(),

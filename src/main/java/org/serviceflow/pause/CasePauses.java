@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseView;
 import org.serviceflow.web.BadRequestException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Service
 class CasePauses {
 
-  static final String STATUS_PAUSED = "已挂起";
+  static final String STATUS_PAUSED = RunningPauses.STATUS_PAUSED;
   static final String ACTION_PAUSED = "挂起";
   static final String ACTION_RESUMED = "恢复";
 
@@ -30,10 +31,12 @@ class CasePauses {
   private final CaseFileService caseFiles;
   private final TaskService taskService;
   private final PausedWorkingTime pausedWorkingTime;
+  private final ApplicationEventPublisher events;
 
   CasePauses(CasePauseRepository pauses, PauseRules rules, PausedDeadlines deadlines, CaseFileService caseFiles,
-      TaskService taskService, PausedWorkingTime pausedWorkingTime) {
+      TaskService taskService, PausedWorkingTime pausedWorkingTime, ApplicationEventPublisher events) {
     this.pausedWorkingTime = pausedWorkingTime;
+    this.events = events;
     this.pauses = pauses;
     this.rules = rules;
     this.deadlines = deadlines;
@@ -55,6 +58,7 @@ class CasePauses {
       deadlines.stop(serviceCase.processInstanceId());
     }
     caseFiles.updateStatus(caseNumber, STATUS_PAUSED);
+    events.publishEvent(new CasePauseChanged(caseNumber));
     caseFiles.record(caseNumber, actor, ACTION_PAUSED, rule.label() + "，计入" + rule.partyLabel() + "，"
         + (rule.stopsClock() ? "期限暂停计时" : "期限照常计时") + "；原因：" + pause.getReason());
     return pause;
@@ -77,6 +81,7 @@ class CasePauses {
       taskService.deleteTask(pause.getReminderTaskId(), "挂起已恢复");
     }
     caseFiles.updateStatus(caseNumber, pause.getStatusBefore() != null ? pause.getStatusBefore() : CaseFileService.STATUS_OPENED);
+    events.publishEvent(new CasePauseChanged(caseNumber));
     caseFiles.record(caseNumber, actor, ACTION_RESUMED, outcome);
     return pause;
   }

@@ -40,6 +40,11 @@ class PauseRules {
     return Optional.of(new PauseRule(result.getEntry("label"), result.getEntry("party"),
         Boolean.TRUE.equals(result.getEntry("stopsClock")), ((Number) result.getEntry("maxWorkdays")).intValue()));
   }
+  /** The type's Chinese name in the process's table, the key itself if the table no longer lists it (or no process). */
+  String label(String processKey, String pauseType) {
+    return processKey == null ? pauseType : find(processKey, pauseType).map(PauseRule::label).orElse(pauseType);
+  }
+
 
   /**
    * The pause types this process allows, in the table's order, each with its rule. The candidates are the type

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.serviceflow.casefile.CaseFileService;
 import org.serviceflow.casefile.CaseType;
 import org.serviceflow.casefile.CaseView;
+import org.serviceflow.pause.RunningPauses;
 import org.serviceflow.priority.ServedFirst;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
  * The case line of a task's card: {@code TS2612000123 · 客户：张三}, the first line of the task's description, which
  * Tasklist's task list shows (scripts/serviceflow-cases.js) with a link to the case page {@code /cases/{number}}.
  * A task served first ({@link ServedFirst#REASON}, written by package priority before the card) has its reason on the
- * second line, {@code 优先处理：A类客户}, which the card shows as a badge. The model's documentation of the task follows
+ * second line, {@code 优先处理：A类客户}, which the card shows as a badge; a task of a paused case has the line
+ * {@code 挂起中：客户原因，自 2026-12-07 10:00} after it (badge 已挂起; written again on every 挂起 and 恢复,
+ * {@link PausedCards}). The model's documentation of the task follows
  * after a blank line. The customer is shown as every candidate of
  * the task may see it ({@link TaskAudiencePolicy}): a confidential 12345 reporter offered to a unit reads
  * "（保密）". The card is written again when the task is assigned (转办, 委派), for the new audience. A task of a
@@ -34,13 +37,17 @@ class TaskCards {
   static final String NO_NAME = "（未留姓名）";
   /** Starts the second line of a task served first: {@code 优先处理：A类客户}. */
   static final String SERVED_FIRST = "优先处理：";
+  /** Starts the line of a task of a paused case: {@code 挂起中：客户原因，自 2026-12-07 10:00}. */
+  static final String PAUSED = "挂起中：";
 
   private final CaseFileService caseFiles;
   private final List<TaskAudiencePolicy> policies;
+  private final RunningPauses pauses;
 
-  TaskCards(CaseFileService caseFiles, List<TaskAudiencePolicy> policies) {
+  TaskCards(CaseFileService caseFiles, List<TaskAudiencePolicy> policies, RunningPauses pauses) {
     this.caseFiles = caseFiles;
     this.policies = policies;
+    this.pauses = pauses;
   }
 
   void describe(DelegateTask task) {
@@ -54,7 +61,27 @@ class TaskCards {
       view = policy.visibleToAll(view, audience);
     }
     String reason = task.getVariableLocal(ServedFirst.REASON) instanceof String text ? text : null;
-    task.setDescription(description(view, reason, documentation(caseNumber, task.getDescription())));
+    task.setDescription(description(view, reason, pauses.cardText(view).orElse(null),
+        documentation(caseNumber, task.getDescription())));
+  }
+
+  /** The pause line of the case as it is now, for a description written before: the running pause, or none. */
+  String withPauseOf(CaseView view, String description) {
+    return withPause(description, view.caseNumber(), pauses.cardText(view).orElse(null));
+  }
+
+  /** The description with its pause line replaced (paused text) or taken out (null); not a case card: unchanged. */
+  static String withPause(String description, String caseNumber, String paused) {
+    if (description == null || !description.startsWith(caseNumber + SEPARATOR)) {
+      return description;
+    }
+    int end = description.indexOf("\n\n");
+    String header = end < 0 ? description : description.substring(0, end);
+    List<String> lines = new ArrayList<>(header.lines().filter(line -> !line.startsWith(PAUSED)).toList());
+    if (paused != null && !paused.isBlank()) {
+      lines.add(PAUSED + paused.strip());
+    }
+    return fit(String.join("\n", lines) + (end < 0 ? "" : description.substring(end)));
   }
 
   /** The model's documentation in a description, without a case line written before (the task is described again). */
@@ -74,17 +101,26 @@ class TaskCards {
 
   /** The case line, then the model's documentation of the task, cut to what the engine stores. */
   static String description(CaseView view, String documentation) {
-    return description(view, null, documentation);
+    return description(view, null, null, documentation);
   }
 
   /**
-   * The case line, the line {@code 优先处理：<reason>} when the task is served first (reason not empty), then the
-   * model's documentation of the task, cut to what the engine stores.
+   * The case line, the line {@code 优先处理：<reason>} when the task is served first (reason not empty), the line
+   * {@code 挂起中：<pause>} while the case is paused, then the model's documentation of the task, cut to what the
+   * engine stores.
    */
-  static String description(CaseView view, String servedFirst, String documentation) {
-    String card = servedFirst == null || servedFirst.isBlank()
-        ? caseLine(view) : caseLine(view) + "\n" + SERVED_FIRST + servedFirst.strip();
-    String text = documentation == null || documentation.isBlank() ? card : card + "\n\n" + documentation.strip();
+  static String description(CaseView view, String servedFirst, String paused, String documentation) {
+    String card = caseLine(view);
+    if (servedFirst != null && !servedFirst.isBlank()) {
+      card += "\n" + SERVED_FIRST + servedFirst.strip();
+    }
+    if (paused != null && !paused.isBlank()) {
+      card += "\n" + PAUSED + paused.strip();
+    }
+    return fit(documentation == null || documentation.isBlank() ? card : card + "\n\n" + documentation.strip());
+  }
+
+  private static String fit(String text) {
     return text.length() <= DESCRIPTION_LENGTH ? text : text.substring(0, DESCRIPTION_LENGTH - 1) + "…";
   }
 

@@ -131,7 +131,10 @@ class TasklistPauseIT {
       String paused = "已挂起（客户联系不上，自 12-04 16:00）";
       assertThat(browser.waitForPauseStatus(paused)).isEqualTo(paused);
       assertThat(browser.pauseActions()).containsExactly("恢复计时");
-      assertThat(browser.waitForPausedBadge(reply.getId(), true)).isEqualTo("已挂起|" + paused);
+      // the card reads the pause from the task's description (no request per card), which names it with the year
+      assertThat(browser.waitForPausedBadge(reply.getId(), true)).isEqualTo("已挂起|已挂起（客户联系不上，自 2026-12-04 16:00）");
+      assertThat(taskService.createTaskQuery().taskId(reply.getId()).singleResult().getDescription())
+          .startsWith(caseNumber + " · 客户：").contains("\n挂起中：客户联系不上，自 2026-12-04 16:00");
       assertThat(caseFiles.get(caseNumber).status()).isEqualTo("已挂起");
       browser.screenshot("pause-tasklist-paused");
 
@@ -144,6 +147,8 @@ class TasklistPauseIT {
       assertThat(browser.waitForPauseStatus(null)).isNull();
       assertThat(browser.pauseActions()).containsExactly("挂起");
       assertThat(browser.waitForPausedBadge(reply.getId(), false)).isNull();
+      assertThat(taskService.createTaskQuery().taskId(reply.getId()).singleResult().getDescription())
+          .startsWith(caseNumber + " · 客户：").doesNotContain("挂起中");
 
       System.out.println("CLICKS TasklistPauseIT: refused try " + refusedClicks + ", pause " + pauseClicks
           + ", resume " + resumeClicks);

@@ -44,15 +44,35 @@ class TaskCardsTest {
   void shouldSayWhyATaskIsServedFirstOnTheSecondLineAndKeepItWhenDescribedAgain() {
     CaseView complaint = view("TS26110001", CaseType.COMPLAINT, "李四", "kefu1", List.of());
 
-    String first = TaskCards.description(complaint, "A类客户", "首次回应客户。");
+    String first = TaskCards.description(complaint, "A类客户", null, "首次回应客户。");
     assertThat(first).isEqualTo("TS26110001 · 客户：李四\n优先处理：A类客户\n\n首次回应客户。");
-    assertThat(TaskCards.description(complaint, "A类客户、紧急", null))
+    assertThat(TaskCards.description(complaint, "A类客户、紧急", null, null))
         .isEqualTo("TS26110001 · 客户：李四\n优先处理：A类客户、紧急");
-    assertThat(TaskCards.description(complaint, " ", null)).isEqualTo("TS26110001 · 客户：李四");
+    assertThat(TaskCards.description(complaint, " ", null, null)).isEqualTo("TS26110001 · 客户：李四");
     // described again (an assignment): the old case line and reason line go, the documentation stays once
-    assertThat(TaskCards.description(complaint, "A类客户", TaskCards.documentation("TS26110001", first)))
+    assertThat(TaskCards.description(complaint, "A类客户", null, TaskCards.documentation("TS26110001", first)))
         .isEqualTo(first);
     assertThat(TaskCards.documentation("TS26110001", "TS26110001 · 客户：李四\n优先处理：A类客户")).isNull();
+  }
+
+  @Test
+  void shouldNameARunningPauseAfterTheReasonAndTakeItOutOnResume() {
+    CaseView complaint = view("TS26110001", CaseType.COMPLAINT, "李四", "kefu1", List.of());
+
+    String paused = TaskCards.description(complaint, "A类客户", "客户原因，自 2026-12-07 10:00", "首次回应客户。");
+    assertThat(paused).isEqualTo("TS26110001 · 客户：李四\n优先处理：A类客户\n挂起中：客户原因，自 2026-12-07 10:00\n\n首次回应客户。");
+    // 恢复: the line goes, the rest stays; 挂起 again: one line, the new pause's
+    String resumed = TaskCards.withPause(paused, "TS26110001", null);
+    assertThat(resumed).isEqualTo("TS26110001 · 客户：李四\n优先处理：A类客户\n\n首次回应客户。");
+    assertThat(TaskCards.withPause(TaskCards.withPause(resumed, "TS26110001", "等待鉴定，自 2026-12-08 09:00"),
+        "TS26110001", "等待鉴定，自 2026-12-08 09:30"))
+        .isEqualTo("TS26110001 · 客户：李四\n优先处理：A类客户\n挂起中：等待鉴定，自 2026-12-08 09:30\n\n首次回应客户。");
+    assertThat(TaskCards.withPause("TS26110001 · 客户：李四", "TS26110001", "客户原因，自 2026-12-07 10:00"))
+        .isEqualTo("TS26110001 · 客户：李四\n挂起中：客户原因，自 2026-12-07 10:00");
+    // a line of the documentation that happens to start alike is not the card's
+    assertThat(TaskCards.withPause("TS26110001 · 客户：李四\n\n挂起中：说明里的", "TS26110001", null))
+        .isEqualTo("TS26110001 · 客户：李四\n\n挂起中：说明里的");
+    assertThat(TaskCards.withPause("首次回应客户。", "TS26110001", "客户原因")).as("no case card").isEqualTo("首次回应客户。");
   }
 
   @Test

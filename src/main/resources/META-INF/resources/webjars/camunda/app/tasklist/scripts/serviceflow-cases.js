@@ -18,11 +18,13 @@
 //    runs and 恢复计时 while a pause runs, and says 已挂起（type，自 since）. 挂起 opens a dialog with the pause types
 //    the case's process allows (GET /api/cases/{n}/pauses/types, decision casePauseTypes) and a reason, and posts
 //    to /api/cases/{n}/pauses; 恢复计时 confirms and posts to .../pauses/resume. A refusal (400 naming the field,
-//    409) shows the API's Chinese message in the dialog. Task cards of a paused case show the badge 已挂起.
+//    409) shows the API's Chinese message in the dialog. Task cards of a paused case show the badge 已挂起, read from
+//    the card's line 挂起中：… (package taskcard writes it on 挂起 and 恢复): no request per card.
 // Pure functions are exported on window.ServiceFlowCases so that tests can call them.
 
 const CASE_LINE = /^([A-Z]{2}\d{6,}) · (.+)$/;
 const SERVED_FIRST = /^优先处理：(.+)$/;
+const PAUSED = /^挂起中：(.+)$/;
 const SUBMIT_FORM = /\/process-definition\/[^?]*\/submit-form(\?|$)/;
 
 /** {caseNumber, party} of a task description whose first line is a case line, else null. */
@@ -31,14 +33,26 @@ function caseLine(description) {
   return match ? { caseNumber: match[1], party: match[2] } : null;
 }
 
+/** The lines of a card's header after the case line (up to the blank line before the documentation). */
+function headerLines(description) {
+  const lines = (description || '').split('\n');
+  if (!caseLine(lines[0])) {
+    return [];
+  }
+  const end = lines.findIndex((line, index) => index > 0 && line.trim() === '');
+  return lines.slice(1, end < 0 ? lines.length : end).map((line) => line.trim());
+}
+
 /** Why the task of this description is served first ("A类客户", "紧急"): its second line's reason, else null. */
 function servedFirst(description) {
-  const lines = (description || '').split('\n');
-  if (!caseLine(lines[0]) || lines.length < 2) {
-    return null;
-  }
-  const match = SERVED_FIRST.exec(lines[1].trim());
+  const match = SERVED_FIRST.exec(headerLines(description)[0] || '');
   return match ? match[1].trim() : null;
+}
+
+/** The running pause the card names ("客户原因，自 2026-12-07 10:00", package taskcard), else null. */
+function pausedLine(description) {
+  const line = headerLines(description).find((text) => PAUSED.test(text));
+  return line ? PAUSED.exec(line)[1].trim() : null;
 }
 
 /** The case page of a case number. */
@@ -138,13 +152,11 @@ const caseCard = {
       const line = caseLine(description);
       if (line) {
         renderCaseLine(node, line, servedFirst(description));
+        const paused = pausedLine(description);
+        if (paused) {
+          node.appendChild(pausedBadge(paused));
+        }
         loadMe(api).then((caller) => renderKnowledgeLink(node, caller));
-        loadPauses(line.caseNumber, api).then((pauses) => {
-          const running = runningPause(pauses);
-          if (running && node.querySelector('.serviceflow-case-line')) {
-            node.appendChild(pausedBadge(running));
-          }
-        }).catch(() => {});
       }
     };
     const task = scope && scope.task;
@@ -392,10 +404,11 @@ function pauseTypeText(type) {
   return `${type.label}（计入${type.partyLabel}，${type.stopsClock ? '暂停计时' : '照常计时'}）`;
 }
 
-function pausedBadge(pause) {
+/** The badge 已挂起 of a card, its title the pause the card names ("已挂起（客户原因，自 2026-12-07 10:00）"). */
+function pausedBadge(paused) {
   const badge = document.createElement('span');
   badge.className = 'serviceflow-case-paused';
-  badge.title = pausedText(pause);
+  badge.title = `已挂起（${paused}）`;
   badge.style.cssText = 'display:inline-block;margin-left:8px;padding:0 6px;border-radius:3px;font-size:12px;'
     + 'line-height:18px;vertical-align:top;color:#fff;background:#8a6d3b;font-weight:bold';
   badge.textContent = '已挂起';
@@ -547,7 +560,7 @@ const pauseActions = {
   }
 };
 
-window.ServiceFlowCases = { caseLine, servedFirst, casePage, intakeNotice, intakeUrl, collaborationBody,
+window.ServiceFlowCases = { caseLine, servedFirst, pausedLine, casePage, intakeNotice, intakeUrl, collaborationBody,
   refusalMessage, runningPause, shortTime, pausedText, pauseTypeText };
 watchStarts(window);
 
