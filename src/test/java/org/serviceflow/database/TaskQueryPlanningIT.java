@@ -1,4 +1,4 @@
-package org.serviceflow.identity;
+package org.serviceflow.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,11 +13,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The planner sees how many grants a task query's authorization check reads: the statistics object on the
- * permission bits exists after the start, and the application's connections plan with the values.
+ * The planner sees how many grants a task query's authorization check reads (the statistics object on the
+ * permission bits exists after the start, and the application's connections plan with the values), and reads a
+ * filter's first page in the filters' order by index.
  */
 @PostgresIntegrationTest
-class AuthorizationCheckStatisticsIT {
+class TaskQueryPlanningIT {
 
   static final String GROUP = "customer-service";
   /** The grants of a task query under the group's authentication, as the engine selects them (values bound). */
@@ -41,10 +42,22 @@ class AuthorizationCheckStatisticsIT {
   @Test
   void shouldCreateTheStatisticsOnThePermissionBits() {
     String definition = jdbc.queryForObject("select pg_get_statisticsobjdef(oid) from pg_statistic_ext where stxname = ?",
-        String.class, AuthorizationCheckStatistics.NAME);
+        String.class, TaskQueryPlanning.STATISTICS);
 
     assertThat(definition).contains("act_ru_authorization").contains("resource_type_")
         .contains("(perms_ & 2)").contains("(perms_ & 64)").contains("(perms_ & 512)");
+  }
+
+  @Test
+  void shouldReadAFiltersFirstPageInItsOrderByIndex() {
+    createTasksOfTheGroup(600);
+    jdbc.execute("analyze act_ru_task");
+
+    assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
+        TaskQueryPlanning.INDEX)).contains("act_ru_task").contains("(priority_ DESC, due_date_)");
+    String plan = String.join("\n", jdbc.queryForList("explain select id_ from act_ru_task order by priority_ desc, "
+        + "due_date_ asc limit 15", String.class));
+    assertThat(plan).contains("Index Scan").contains(TaskQueryPlanning.INDEX).doesNotContain("Sort");
   }
 
   @Test
@@ -54,13 +67,7 @@ class AuthorizationCheckStatisticsIT {
 
   @Test
   void shouldEstimateTheGrantsOfTheGroupsTasks() {
-    for (int i = 0; i < 600; i++) {
-      Task task = taskService.newTask();
-      task.setName("统计估算 " + i);
-      taskService.saveTask(task);
-      taskService.addCandidateGroup(task.getId(), GROUP); // the engine grants the group READ on the task
-      created.add(task.getId());
-    }
+    createTasksOfTheGroup(600);
     jdbc.execute("analyze act_ru_authorization");
 
     long grants = jdbc.queryForObject("select count(*) " + GRANTS, Long.class);
@@ -70,5 +77,16 @@ class AuthorizationCheckStatisticsIT {
     assertThat(grants).isGreaterThanOrEqualTo(600);
     // without the statistics PostgreSQL estimates a few rows (0.5 % of 0.5 % of the table), and joins by comparing
     assertThat(estimated).as("estimated grants of %d", grants).isBetween(grants / 2, grants * 2);
+  }
+
+  private void createTasksOfTheGroup(int count) {
+    for (int i = 0; i < count; i++) {
+      Task task = taskService.newTask();
+      task.setName("统计估算 " + i);
+      task.setPriority(i % 3 == 0 ? 80 : 50);
+      taskService.saveTask(task);
+      taskService.addCandidateGroup(task.getId(), GROUP); // the engine grants the group READ on the task
+      created.add(task.getId());
+    }
   }
 }
